@@ -1,0 +1,2 @@
+/** Tributary api. */
+package io.tributary.api;

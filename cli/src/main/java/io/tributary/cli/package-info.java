@@ -1,0 +1,2 @@
+/** Tributary cli. */
+package io.tributary.cli;

@@ -1,0 +1,2 @@
+/** Tributary connectors. */
+package io.tributary.connectors;

@@ -1,0 +1,2 @@
+/** Tributary jobs. */
+package io.tributary.jobs;

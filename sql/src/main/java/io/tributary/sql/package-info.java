@@ -1,0 +1,2 @@
+/** The analyzer: SQL text in, table and column lineage out. */
+package io.tributary.sql;
