@@ -16,6 +16,14 @@ public interface Catalog {
    */
   Optional<CatalogTable> table(TableName name);
 
+  /** This catalog, and where it does not know a table, the other one. */
+  default Catalog orElse(Catalog other) {
+    return name -> {
+      Optional<CatalogTable> found = table(name);
+      return found.isPresent() ? found : other.table(name);
+    };
+  }
+
   /** A catalog that knows no table. */
   static Catalog empty() {
     return name -> Optional.empty();

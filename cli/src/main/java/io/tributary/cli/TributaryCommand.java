@@ -1,0 +1,33 @@
+package io.tributary.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tributary} command: every subcommand of the project behind one launcher. */
+@Command(
+    name = "tributary",
+    mixinStandardHelpOptions = true,
+    versionProvider = TributaryVersion.class,
+    description = "Column-level data lineage from warehouse query history.",
+    subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+public final class TributaryCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit code: 0 ran, 1 failed, 2 usage error. */
+  public static int run(String... args) {
+    return new CommandLine(new TributaryCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new CommandFailureHandler())
+        .execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+}

@@ -1,2 +1,0 @@
-/** Tributary cli. */
-package io.tributary.cli;

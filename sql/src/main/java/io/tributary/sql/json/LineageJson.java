@@ -1,0 +1,142 @@
+package io.tributary.sql.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.sql.model.AnalysisError;
+import io.tributary.sql.model.ColumnLineage;
+import io.tributary.sql.model.ColumnName;
+import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.model.TableName;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes analysis results in the field names of the Lineage API ({@code source_tables}, {@code
+ * target_table}, {@code column_lineages} with {@code from_column} / {@code to_column}), the shape
+ * {@code tributary analyze} prints.
+ */
+public final class LineageJson {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private LineageJson() {}
+
+  /**
+   * The output objects for one analyzed input: one per statement that has a target, plus one per
+   * failed statement; when no statement has a target, a single object that gathers the sources and
+   * output columns of all of them.
+   */
+  public static List<ObjectNode> outputs(JsonNode id, List<StatementLineage> statements) {
+    List<ObjectNode> out = new ArrayList<>();
+    boolean anyTarget = statements.stream().anyMatch(s -> s.target().isPresent());
+    if (anyTarget) {
+      for (StatementLineage s : statements) {
+        if (s.target().isPresent() || s.failed()) {
+          out.add(statement(id, s));
+        }
+      }
+      return out;
+    }
+    return List.of(merged(id, statements));
+  }
+
+  /** One statement's object. */
+  public static ObjectNode statement(JsonNode id, StatementLineage s) {
+    ObjectNode node = NODES.objectNode();
+    node.set("id", id == null ? NODES.nullNode() : id);
+    node.put("statement_index", s.index());
+    node.put("statement_kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+    ArrayNode sources = node.putArray("source_tables");
+    s.sources().forEach(t -> sources.add(table(t)));
+    node.set("target_table", s.target().map(LineageJson::table).orElse(null));
+    ArrayNode pairs = node.putArray("column_lineages");
+    s.columns().forEach(c -> pairs.add(pair(c)));
+    ArrayNode indirect = node.putArray("indirect_columns");
+    s.indirect().forEach(c -> indirect.add(column(c)));
+    ArrayNode warnings = node.putArray("warnings");
+    s.warnings().forEach(warnings::add);
+    node.set("error", s.error().map(LineageJson::error).orElse(null));
+    return node;
+  }
+
+  private static ObjectNode merged(JsonNode id, List<StatementLineage> statements) {
+    Set<TableName> sources = new LinkedHashSet<>();
+    Set<ColumnLineage> pairs = new LinkedHashSet<>();
+    Set<ColumnName> indirectColumns = new LinkedHashSet<>();
+    List<String> warnings = new ArrayList<>();
+    AnalysisError firstError = null;
+    for (StatementLineage s : statements) {
+      sources.addAll(s.sources());
+      pairs.addAll(s.columns());
+      indirectColumns.addAll(s.indirect());
+      warnings.addAll(s.warnings());
+      if (firstError == null && s.error().isPresent()) {
+        firstError = s.error().get();
+      }
+    }
+    ObjectNode node = NODES.objectNode();
+    node.set("id", id == null ? NODES.nullNode() : id);
+    if (statements.size() == 1) {
+      node.put("statement_index", 0);
+      node.put(
+          "statement_kind", statements.get(0).kind().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    ArrayNode sourceArray = node.putArray("source_tables");
+    sources.forEach(t -> sourceArray.add(table(t)));
+    node.set("target_table", null);
+    ArrayNode pairArray = node.putArray("column_lineages");
+    pairs.forEach(c -> pairArray.add(pair(c)));
+    ArrayNode indirect = node.putArray("indirect_columns");
+    indirectColumns.forEach(c -> indirect.add(column(c)));
+    ArrayNode warningArray = node.putArray("warnings");
+    warnings.forEach(warningArray::add);
+    node.set("error", firstError == null ? null : error(firstError));
+    return node;
+  }
+
+  public static ObjectNode table(TableName t) {
+    ObjectNode node = NODES.objectNode();
+    node.put("database_name", t.database().orElse(null));
+    node.put("schema_name", t.schema().orElse(null));
+    node.put("title", t.name());
+    return node;
+  }
+
+  public static ObjectNode column(ColumnName c) {
+    ObjectNode node = NODES.objectNode();
+    node.put("database_name", c.table().flatMap(TableName::database).orElse(null));
+    node.put("schema_name", c.table().flatMap(TableName::schema).orElse(null));
+    node.put("table", c.table().map(TableName::name).orElse(null));
+    node.put("title", c.name());
+    return node;
+  }
+
+  public static ObjectNode pair(ColumnLineage c) {
+    ObjectNode node = NODES.objectNode();
+    node.set("from_column", column(c.from()));
+    node.set("to_column", column(c.to()));
+    node.put("kind", c.kind().jsonName());
+    return node;
+  }
+
+  public static ObjectNode error(AnalysisError e) {
+    ObjectNode node = NODES.objectNode();
+    node.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("message", e.message());
+    if (e.line().isPresent()) {
+      node.put("line", e.line().getAsInt());
+    } else {
+      node.putNull("line");
+    }
+    if (e.column().isPresent()) {
+      node.put("column", e.column().getAsInt());
+    } else {
+      node.putNull("column");
+    }
+    return node;
+  }
+}
