@@ -68,13 +68,17 @@ public final class Dialects {
               .withDollarQuotedStrings()
               .withUseTarget(UseTarget.DATABASE));
 
-  /** Table names are case-sensitive, so identifiers keep their case; projects may have dashes. */
+  /**
+   * Table names are case-sensitive, so identifiers keep their case; projects may have dashes.
+   * Double quotes delimit strings in BigQuery, but JSqlParser hands back the parts of a backticked
+   * path ({@code `p.d.t`}) double-quoted, so {@link Dialect#normalize} strips them too.
+   */
   public static final Dialect BIGQUERY =
       new Dialect(
           "bigquery",
           List.of(),
           IdentifierCase.PRESERVE,
-          List.of(BACKTICK),
+          List.of(BACKTICK, DOUBLE),
           3,
           DialectSyntax.standard()
               .withBackslashEscapes()
