@@ -155,7 +155,8 @@ public final class NormalizedStatement {
   private void endRow() {
     String row = out.substring(rowMark);
     if (rowLiteralsOnly && row.equals(previousRow) && out.charAt(rowMark - 1) == ',') {
-      out.setLength(rowMark - 1);
+      int cut = rowMark - 1;
+      out.setLength(cut > 0 && out.charAt(cut - 1) == ' ' ? cut - 1 : cut);
     } else {
       previousRow = rowLiteralsOnly ? row : null;
     }
