@@ -3,7 +3,6 @@ package io.tributary.sql.parse;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ErrorKind;
-import java.util.concurrent.ScheduledFuture;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.StringProvider;
@@ -71,8 +70,7 @@ public final class StatementParser {
   private ParseResult attempt(String sql, boolean complex, long timeoutNanos) {
     CCJSqlParser parser =
         ParserDialects.configure(new CCJSqlParser(new StringProvider(sql)), dialect, complex);
-    ScheduledFuture<?> watch = ParseWatchdog.watch(parser, timeoutNanos);
-    try {
+    try (ParseWatchdog.Watch watch = ParseWatchdog.watch(parser, timeoutNanos)) {
       Statement statement = parser.Statement();
       if (parser.interrupted) {
         return timeout(timeoutNanos);
@@ -99,8 +97,6 @@ public final class StatementParser {
           ? timeout(timeoutNanos)
           : new ParseResult.Failed(
               AnalysisError.of(ErrorKind.PARSE_ERROR, "the parser failed: " + e));
-    } finally {
-      watch.cancel(false);
     }
   }
 
