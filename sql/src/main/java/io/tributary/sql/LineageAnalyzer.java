@@ -140,6 +140,9 @@ public final class LineageAnalyzer {
             AnalysisError.of(
                 ErrorKind.TOO_DEEP,
                 "statement is nested too deeply: the analysis ran out of stack"));
+      } catch (UnsupportedOperationException e) {
+        return StatementLineage.failed(
+            index, sql, AnalysisError.of(ErrorKind.UNSUPPORTED, String.valueOf(e.getMessage())));
       } catch (Exception e) {
         return StatementLineage.failed(index, sql, internal(e));
       }
