@@ -3,11 +3,11 @@ package io.tributary.sql.parse.bench;
 import java.util.List;
 
 /** A mix of analytical queries (TPC-H shaped) and ETL statements for throughput measurements. */
-final class StatementMix {
+public final class StatementMix {
 
-  static final int SIZE = 10;
+  public static final int SIZE = 10;
 
-  static final List<String> STATEMENTS =
+  public static final List<String> STATEMENTS =
       List.of(
           // TPC-H Q1
           "SELECT l_returnflag, l_linestatus, sum(l_quantity) AS sum_qty,"
