@@ -6,6 +6,7 @@ import io.tributary.sql.parse.ParseResult;
 import io.tributary.sql.parse.ScriptSplitter;
 import io.tributary.sql.parse.ScriptStatement;
 import io.tributary.sql.parse.StatementParser;
+import io.tributary.sql.parse.UtilityRecognizer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +49,17 @@ public class ParseBenchmark {
 
   private List<ScriptStatement> statements;
   private StatementParser parser;
+  private ScriptSplitter splitter;
+  private UtilityRecognizer utilities;
+  private String script;
 
   @Setup
   public void setUp() {
     // CCJSqlParserUtil logs at INFO on every parse; keep the comparison about parsing
     Logger.getLogger(CCJSqlParserUtil.class.getName()).setLevel(Level.WARNING);
-    ScriptSplitter splitter = new ScriptSplitter(Dialects.ANSI);
+    splitter = new ScriptSplitter(Dialects.ANSI);
+    utilities = new UtilityRecognizer(Dialects.ANSI);
+    script = String.join(";\n", StatementMix.STATEMENTS) + ";";
     statements = StatementMix.STATEMENTS.stream().map(s -> splitter.split(s).get(0)).toList();
     parser = new StatementParser(Dialects.ANSI);
     for (ScriptStatement s : statements) {
@@ -68,6 +74,17 @@ public class ParseBenchmark {
   public void boundedDirect(Blackhole bh) {
     for (ScriptStatement s : statements) {
       bh.consume(parser.parse(s, TIMEOUT));
+    }
+  }
+
+  /** The whole front end on one script of the mix: split, utility check, bounded parse. */
+  @Benchmark
+  @OperationsPerInvocation(StatementMix.SIZE)
+  public void splitRecognizeParse(Blackhole bh) {
+    for (ScriptStatement s : splitter.split(script)) {
+      if (utilities.recognize(s.sql()).isEmpty()) {
+        bh.consume(parser.parse(s, TIMEOUT));
+      }
     }
   }
 
