@@ -1,0 +1,112 @@
+package io.tributary.sql.lineage;
+
+import io.tributary.sql.resolve.ColumnOrigins;
+import io.tributary.sql.resolve.OutputColumn;
+import io.tributary.sql.resolve.QueryOutput;
+import io.tributary.sql.resolve.Scope;
+import io.tributary.sql.resolve.ScopeKind;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.LambdaExpression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Collects the source columns an expression reads, anywhere inside it: function arguments, CASE
+ * branches and conditions, window PARTITION BY / ORDER BY, aggregate arguments, and the outputs of
+ * subqueries (resolved as child scopes). {@code COUNT(*)} and literals read none.
+ */
+final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
+
+  private final AnalysisContext context;
+  private final QueryAnalyzer queries;
+  private final Scope scope;
+  private final ColumnOrigins origins = new ColumnOrigins();
+  private Deque<List<String>> lambdaParameters;
+
+  private ExpressionColumns(AnalysisContext context, QueryAnalyzer queries, Scope scope) {
+    this.context = context;
+    this.queries = queries;
+    this.scope = scope;
+  }
+
+  /** The columns an expression reads, direct when it is a {@link DirectCopy}, else derived. */
+  static ColumnOrigins of(
+      Expression expression, Scope scope, AnalysisContext context, QueryAnalyzer queries) {
+    if (expression == null) {
+      return ColumnOrigins.none();
+    }
+    if (expression instanceof Column column) {
+      // The common case, without a visitor.
+      return context.columns.resolve(scope, column);
+    }
+    ExpressionColumns visitor = new ExpressionColumns(context, queries, scope);
+    expression.accept(visitor, null);
+    return DirectCopy.is(expression) ? visitor.origins : visitor.origins.derived();
+  }
+
+  @Override
+  public <S> Void visit(Column column, S context) {
+    if (lambdaParameters != null && column.getTable() == null && isLambdaParameter(column)) {
+      return null;
+    }
+    origins.addAll(this.context.columns.resolve(scope, column));
+    return null;
+  }
+
+  @Override
+  public <S> Void visit(ParenthesedSelect select, S context) {
+    return visit((Select) select, context);
+  }
+
+  @Override
+  public <S> Void visit(Select select, S context) {
+    QueryOutput output = queries.query(select, scope, ScopeKind.SUBQUERY);
+    for (OutputColumn c : output.columns()) {
+      origins.addAll(c.origins());
+    }
+    return null;
+  }
+
+  @Override
+  public <S> Void visit(AllColumns allColumns, S context) {
+    return null;
+  }
+
+  @Override
+  public <S> Void visit(AllTableColumns allTableColumns, S context) {
+    return null;
+  }
+
+  @Override
+  public <S> Void visit(LambdaExpression lambda, S context) {
+    if (lambdaParameters == null) {
+      lambdaParameters = new ArrayDeque<>();
+    }
+    lambdaParameters.push(lambda.getIdentifiers());
+    try {
+      lambda.getExpression().accept(this, context);
+    } finally {
+      lambdaParameters.pop();
+    }
+    return null;
+  }
+
+  private boolean isLambdaParameter(Column column) {
+    String name = column.getColumnName();
+    for (List<String> parameters : lambdaParameters) {
+      for (String p : parameters) {
+        if (p.equalsIgnoreCase(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
