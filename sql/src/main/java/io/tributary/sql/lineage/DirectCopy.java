@@ -1,6 +1,7 @@
 package io.tributary.sql.lineage;
 
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.TranscodingFunction;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
@@ -19,7 +20,7 @@ final class DirectCopy {
   static boolean is(Expression expression) {
     Expression e = expression;
     while (true) {
-      if (e instanceof Column) {
+      if (e instanceof Column || e instanceof DateUnitExpression) {
         return true;
       }
       if (e instanceof CastExpression cast) {

@@ -8,8 +8,11 @@ import io.tributary.sql.resolve.ScopeKind;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -29,6 +32,7 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
   private final Scope scope;
   private final ColumnOrigins origins = new ColumnOrigins();
   private Deque<List<String>> lambdaParameters;
+  private List<?> dateUnitArguments;
 
   private ExpressionColumns(AnalysisContext context, QueryAnalyzer queries, Scope scope) {
     this.context = context;
@@ -58,6 +62,43 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     }
     origins.addAll(this.context.columns.resolve(scope, column));
     return null;
+  }
+
+  @Override
+  public <S> Void visit(Function function, S context) {
+    List<?> saved = dateUnitArguments;
+    dateUnitArguments = takesDateUnit(function) ? function.getParameters() : null;
+    try {
+      return super.visit(function, context);
+    } finally {
+      dateUnitArguments = saved;
+    }
+  }
+
+  /**
+   * JSqlParser reads a bare {@code day} or {@code month} as a date unit. As an argument of a date
+   * function it is one ({@code DATEADD(day, 1, d)}); anywhere else it names a column.
+   */
+  @Override
+  public <S> Void visit(DateUnitExpression unit, S context) {
+    if (dateUnitArguments != null) {
+      for (Object argument : dateUnitArguments) {
+        if (argument == unit) {
+          return null;
+        }
+      }
+    }
+    origins.addAll(this.context.columns.resolve(scope, new Column(unit.toString())));
+    return null;
+  }
+
+  private static boolean takesDateUnit(Function function) {
+    String name = function.getName();
+    if (name == null) {
+      return false;
+    }
+    String upper = name.toUpperCase(Locale.ROOT);
+    return upper.contains("DATE") || upper.contains("TIME") || upper.equals("LAST_DAY");
   }
 
   @Override

@@ -109,7 +109,15 @@ final class FromBinder {
           aliasName(item), aliasColumns(item.getAlias()), arguments, context.dialect);
     }
     if (item instanceof ParenthesedFromItem parenthesed) {
-      bind(parenthesed.getFromItem(), scope);
+      FromItem inner = parenthesed.getFromItem();
+      if ((parenthesed.getJoins() == null || parenthesed.getJoins().isEmpty())
+          && inner.getAlias() == null
+          && parenthesed.getAlias() != null) {
+        // (VALUES ...) AS v(a, b): the alias outside the parentheses names the inner item.
+        inner.setAlias(parenthesed.getAlias());
+        return source(inner, scope);
+      }
+      bind(inner, scope);
       if (parenthesed.getJoins() != null) {
         for (Join join : parenthesed.getJoins()) {
           join(join, scope);

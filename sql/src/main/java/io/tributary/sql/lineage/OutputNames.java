@@ -1,6 +1,7 @@
 package io.tributary.sql.lineage;
 
 import io.tributary.sql.dialect.Dialect;
+import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -20,6 +21,10 @@ final class OutputNames {
     Expression expression = item.getExpression();
     if (expression instanceof Column column) {
       return dialect.normalize(column.getColumnName());
+    }
+    if (expression instanceof DateUnitExpression unit) {
+      // A column named like a date unit (day, month...), read as one by the parser.
+      return dialect.normalize(unit.toString());
     }
     return expression.toString();
   }
