@@ -3,7 +3,6 @@ package io.tributary.sql.lineage;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
-import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
@@ -26,10 +25,6 @@ final class DeleteExtractor {
     }
     if (delete.getUsingFromItemList() != null) {
       for (FromItem using : delete.getUsingFromItemList()) {
-        queries.from().bind(using, scope);
-      }
-    } else if (delete.getUsingList() != null) {
-      for (Table using : delete.getUsingList()) {
         queries.from().bind(using, scope);
       }
     }

@@ -9,14 +9,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LambdaExpression;
+import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -99,6 +102,28 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     }
     String upper = name.toUpperCase(Locale.ROOT);
     return upper.contains("DATE") || upper.contains("TIME") || upper.equals("LAST_DAY");
+  }
+
+  /** {@code OVER w} reads the columns of {@code WINDOW w AS (PARTITION BY ... ORDER BY ...)}. */
+  @Override
+  public <S> Void visit(AnalyticExpression analytic, S context) {
+    super.visit(analytic, context);
+    String name = analytic.getWindowName();
+    if (name == null && analytic.getWindowDefinition() != null) {
+      name = analytic.getWindowDefinition().getWindowName();
+    }
+    WindowDefinition window = name == null ? null : queries.window(name);
+    if (window != null) {
+      if (window.getPartitionExpressionList() != null) {
+        window.getPartitionExpressionList().accept(this, context);
+      }
+      if (window.getOrderByElements() != null) {
+        for (OrderByElement order : window.getOrderByElements()) {
+          order.getExpression().accept(this, context);
+        }
+      }
+    }
+    return null;
   }
 
   @Override

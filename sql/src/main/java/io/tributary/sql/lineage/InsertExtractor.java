@@ -24,6 +24,9 @@ final class InsertExtractor {
   }
 
   Extraction extract(Insert insert) {
+    if (insert.getTable() == null || insert.isOracleMultiInsert()) {
+      throw new UnsupportedOperationException("multi-table INSERT is not analyzed yet");
+    }
     QueryAnalyzer queries = new QueryAnalyzer(context);
     TableSource table = queries.from().table(insert.getTable());
     TargetTable target = new TargetTable(context, table);

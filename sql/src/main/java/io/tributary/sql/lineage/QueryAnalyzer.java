@@ -8,6 +8,7 @@ import io.tributary.sql.resolve.ScopeKind;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -32,6 +33,7 @@ final class QueryAnalyzer {
   private final AnalysisContext context;
   private final FromBinder from;
   private final StarExpander stars;
+  private List<WindowDefinition> windows = List.of();
 
   QueryAnalyzer(AnalysisContext context) {
     this.context = context;
@@ -67,6 +69,16 @@ final class QueryAnalyzer {
     }
     throw new UnsupportedOperationException(
         "query form not supported: " + select.getClass().getSimpleName());
+  }
+
+  /** The named window ({@code WINDOW w AS (...)}) of the SELECT being resolved, or null. */
+  WindowDefinition window(String name) {
+    for (WindowDefinition w : windows) {
+      if (name.equalsIgnoreCase(w.getWindowName())) {
+        return w;
+      }
+    }
+    return null;
   }
 
   /** The columns an expression in this scope reads. */
@@ -131,17 +143,13 @@ final class QueryAnalyzer {
     }
     List<OutputColumn> outputs = new ArrayList<>(select.getSelectItems().size());
     scope.outputs(outputs);
-    for (SelectItem<?> item : select.getSelectItems()) {
-      context.deadline.check();
-      Expression expression = item.getExpression();
-      if (expression instanceof AllTableColumns tableStar) {
-        outputs.addAll(stars.table(tableStar, scope, this));
-      } else if (expression instanceof AllColumns star) {
-        outputs.addAll(stars.all(star, scope, this));
-      } else {
-        outputs.add(
-            new OutputColumn(OutputNames.of(item, context.dialect), expression(expression, scope)));
-      }
+    List<WindowDefinition> enclosingWindows = windows;
+    windows = select.getWindowDefinitions() == null ? List.of() : select.getWindowDefinitions();
+    try {
+      items(select, scope, outputs);
+      indirect(select.getQualify(), scope);
+    } finally {
+      windows = enclosingWindows;
     }
     indirect(select.getWhere(), scope);
     indirect(select.getPreWhere(), scope);
@@ -155,11 +163,25 @@ final class QueryAnalyzer {
       }
     }
     indirect(select.getHaving(), scope);
-    indirect(select.getQualify(), scope);
     if (select.getOracleHierarchical() != null) {
       indirect(select.getOracleHierarchical(), scope);
     }
     return new QueryOutput(outputs);
+  }
+
+  private void items(PlainSelect select, Scope scope, List<OutputColumn> outputs) {
+    for (SelectItem<?> item : select.getSelectItems()) {
+      context.deadline.check();
+      Expression expression = item.getExpression();
+      if (expression instanceof AllTableColumns tableStar) {
+        outputs.addAll(stars.table(tableStar, scope, this));
+      } else if (expression instanceof AllColumns star) {
+        outputs.addAll(stars.all(star, scope, this));
+      } else {
+        outputs.add(
+            new OutputColumn(OutputNames.of(item, context.dialect), expression(expression, scope)));
+      }
+    }
   }
 
   private QueryOutput setOperation(SetOperationList setOperation, Scope scope) {

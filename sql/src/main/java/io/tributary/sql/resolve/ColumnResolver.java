@@ -57,18 +57,54 @@ public final class ColumnResolver {
     if (qualifier.isEmpty() || qualifier.get(0) == null || qualifier.get(0).isEmpty()) {
       return resolveUnqualified(scope, name, raw);
     }
-    return resolveQualified(scope, dialect.normalize(qualifier.get(0)), name);
-  }
-
-  public ColumnOrigins resolveQualified(Scope scope, String alias, String name) {
-    for (Scope s = scope; s != null; s = s.parent().orElse(null)) {
-      var source = s.source(alias);
-      if (source.isPresent()) {
-        return source.get().column(name);
-      }
+    String alias = dialect.normalize(qualifier.get(0));
+    Source source = find(scope, alias);
+    if (source != null) {
+      return source.column(name);
+    }
+    ColumnOrigins field = structField(scope, qualifier);
+    if (field != null) {
+      return field;
     }
     warnings.accept("column " + alias + "." + name + " refers to no table or alias in scope");
     return ColumnOrigins.none();
+  }
+
+  /** The source of this scope or an enclosing one that an alias names, or null. */
+  private static Source find(Scope scope, String alias) {
+    for (Scope s = scope; s != null; s = s.parent().orElse(null)) {
+      var source = s.source(alias);
+      if (source.isPresent()) {
+        return source.get();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A qualifier that names no source may be a struct column: {@code t.address.city} or {@code
+   * address.city}. The field is computed from the column, so its origins are derived; null when the
+   * qualifier is not a column either.
+   */
+  private ColumnOrigins structField(Scope scope, List<String> qualifierNameFirst) {
+    int parts = qualifierNameFirst.size();
+    if (parts == 1) {
+      String column = dialect.normalize(qualifierNameFirst.get(0));
+      for (Scope s = scope; s != null; s = s.parent().orElse(null)) {
+        for (Source source : s.sources()) {
+          if (source.has(column) == Source.Presence.YES) {
+            return source.column(column).derived();
+          }
+        }
+      }
+      return null;
+    }
+    Source source = find(scope, dialect.normalize(qualifierNameFirst.get(parts - 1)));
+    if (source == null) {
+      return null;
+    }
+    String column = dialect.normalize(qualifierNameFirst.get(parts - 2));
+    return source.has(column) == Source.Presence.NO ? null : source.column(column).derived();
   }
 
   public ColumnOrigins resolveUnqualified(Scope scope, String name, String raw) {
