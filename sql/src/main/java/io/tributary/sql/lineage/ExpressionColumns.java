@@ -114,8 +114,11 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     }
     WindowDefinition window = name == null ? null : queries.window(name);
     if (window != null) {
-      if (window.getPartitionExpressionList() != null) {
-        window.getPartitionExpressionList().accept(this, context);
+      List<?> partitions = window.getPartitionExpressionList();
+      if (partitions != null) {
+        for (Object partition : partitions) {
+          ((Expression) partition).accept(this, context);
+        }
       }
       if (window.getOrderByElements() != null) {
         for (OrderByElement order : window.getOrderByElements()) {

@@ -50,7 +50,7 @@ final class FromBinder {
   /** Adds a joined item and what its condition reads. */
   void join(Join join, Scope scope) {
     context.deadline.check();
-    Source right = source(join.getRightItem(), scope);
+    Source right = source(join.getFromItem(), scope);
     if (right != null) {
       if (join.isNatural()) {
         natural(right, scope);
