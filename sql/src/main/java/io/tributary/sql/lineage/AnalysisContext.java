@@ -11,15 +11,11 @@ import io.tributary.sql.resolve.ColumnResolver;
 import io.tributary.sql.resolve.TableNameQualifier;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.sf.jsqlparser.parser.ASTNodeAccess;
-import net.sf.jsqlparser.parser.Node;
-import net.sf.jsqlparser.parser.Token;
 
 /**
  * What one statement's analysis accumulates: the tables it reads (with where they first appear),
@@ -33,7 +29,7 @@ final class AnalysisContext {
   final Deadline deadline;
   private final Catalog catalog;
   private final Map<TableName, Optional<CatalogTable>> lookups = new HashMap<>();
-  private final Map<TableName, Long> sources = new LinkedHashMap<>();
+  private final Set<TableName> sources = new LinkedHashSet<>();
   private final Set<ColumnName> indirect = new LinkedHashSet<>();
   private final Set<String> warnings = new LinkedHashSet<>();
 
@@ -49,10 +45,19 @@ final class AnalysisContext {
     return lookups.computeIfAbsent(name, catalog::table);
   }
 
-  /** Records a table the statement reads; {@code at} places it for the order of appearance. */
-  void read(TableName table, ASTNodeAccess at) {
-    long position = position(at);
-    sources.merge(table, position, Math::min);
+  /** Records a table the statement reads; the first read places it in the order of sources. */
+  void read(TableName table) {
+    sources.add(table);
+  }
+
+  /** Records a table read ahead of the others: a written table whose own columns flow. */
+  void readFirst(TableName table) {
+    if (!sources.contains(table)) {
+      List<TableName> rest = new ArrayList<>(sources);
+      sources.clear();
+      sources.add(table);
+      sources.addAll(rest);
+    }
   }
 
   /** Withdraws a table met as written, not read (an UPDATE's target named in its FROM). */
@@ -68,20 +73,12 @@ final class AnalysisContext {
     warnings.add(warning);
   }
 
-  /** The tables read, in order of first appearance in the text. */
+  /**
+   * The tables read, in order of first appearance as the query is read: WITH items, then FROM and
+   * joins, then subqueries of the SELECT list and of the conditions.
+   */
   List<TableName> sources() {
-    List<Map.Entry<TableName, Long>> entries = new ArrayList<>(sources.entrySet());
-    // Stable: tables without a known position keep the order they were met in.
-    entries.sort(Map.Entry.comparingByValue());
-    List<TableName> out = new ArrayList<>(entries.size());
-    for (Map.Entry<TableName, Long> e : entries) {
-      out.add(e.getKey());
-    }
-    return out;
-  }
-
-  boolean reads(TableName table) {
-    return sources.containsKey(table);
+    return List.copyOf(sources);
   }
 
   /** Filter, join and group columns, minus those that flow into a written column. */
@@ -97,14 +94,5 @@ final class AnalysisContext {
 
   List<String> warnings() {
     return List.copyOf(warnings);
-  }
-
-  private static long position(ASTNodeAccess at) {
-    Node node = at == null ? null : at.getASTNode();
-    Token token = node == null ? null : node.jjtGetFirstToken();
-    if (token == null) {
-      return Long.MAX_VALUE;
-    }
-    return ((long) token.beginLine << 32) | (token.beginColumn & 0xffffffffL);
   }
 }

@@ -104,29 +104,49 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     return upper.contains("DATE") || upper.contains("TIME") || upper.equals("LAST_DAY");
   }
 
-  /** {@code OVER w} reads the columns of {@code WINDOW w AS (PARTITION BY ... ORDER BY ...)}. */
+  /**
+   * Window and aggregate calls: the argument, PARTITION BY, ORDER BY (also of a named window,
+   * {@code OVER w}) are read; {@code FILTER (WHERE ...)} only filters rows, so its columns are
+   * indirect.
+   */
   @Override
   public <S> Void visit(AnalyticExpression analytic, S context) {
-    super.visit(analytic, context);
+    accept(analytic.getExpression(), context);
+    accept(analytic.getOffset(), context);
+    accept(analytic.getDefaultValue(), context);
+    accept(analytic.getPartitionExpressionList(), context);
+    orderBy(analytic.getOrderByElements(), context);
+    orderBy(analytic.getFuncOrderBy(), context);
+    if (analytic.getKeep() != null) {
+      analytic.getKeep().accept(this, context);
+    }
+    if (analytic.getFilterExpression() != null) {
+      queries.indirect(analytic.getFilterExpression(), scope);
+    }
     String name = analytic.getWindowName();
     if (name == null && analytic.getWindowDefinition() != null) {
       name = analytic.getWindowDefinition().getWindowName();
     }
     WindowDefinition window = name == null ? null : queries.window(name);
     if (window != null) {
-      List<?> partitions = window.getPartitionExpressionList();
-      if (partitions != null) {
-        for (Object partition : partitions) {
-          ((Expression) partition).accept(this, context);
-        }
-      }
-      if (window.getOrderByElements() != null) {
-        for (OrderByElement order : window.getOrderByElements()) {
-          order.getExpression().accept(this, context);
-        }
-      }
+      accept(window.getPartitionExpressionList(), context);
+      orderBy(window.getOrderByElements(), context);
     }
     return null;
+  }
+
+  private <S> void accept(Expression expression, S context) {
+    if (expression != null) {
+      expression.accept(this, context);
+    }
+  }
+
+  private <S> void orderBy(List<OrderByElement> elements, S context) {
+    if (elements != null) {
+      for (OrderByElement order : elements) {
+        accept(order.getExpression(), context);
+      }
+    }
   }
 
   @Override

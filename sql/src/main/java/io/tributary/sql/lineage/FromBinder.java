@@ -141,7 +141,7 @@ final class FromBinder {
       }
     }
     TableSource source = table(table);
-    context.read(source.name(), table);
+    context.read(source.name());
     return source;
   }
 

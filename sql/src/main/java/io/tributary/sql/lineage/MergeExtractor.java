@@ -46,7 +46,7 @@ final class MergeExtractor {
         }
       }
     }
-    target.readIfItFlows(pairs, merge.getTable());
+    target.readIfItFlows(pairs);
     return Extraction.of(StatementKind.MERGE, target.name(), pairs);
   }
 

@@ -124,10 +124,10 @@ final class TargetTable {
   }
 
   /** Makes the target a source when one of its own columns flows into a written value. */
-  void readIfItFlows(LineagePairs pairs, net.sf.jsqlparser.schema.Table at) {
+  void readIfItFlows(LineagePairs pairs) {
     for (ColumnName from : pairs.sourceColumns()) {
       if (from.table().isPresent() && from.table().get().equals(table.name())) {
-        context.read(table.name(), at);
+        context.readFirst(table.name());
         return;
       }
     }

@@ -62,7 +62,7 @@ final class UpdateExtractor {
     }
     queries.indirect(update.getWhere(), scope);
     if (!targetInFrom) {
-      target.readIfItFlows(pairs, table);
+      target.readIfItFlows(pairs);
     } else if (!flows(pairs, target)) {
       context.unread(target.name());
     }

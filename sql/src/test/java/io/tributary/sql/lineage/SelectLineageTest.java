@@ -235,7 +235,7 @@ class SelectLineageTest {
             "SELECT c.name, (SELECT max(o.amount) FROM orders o WHERE o.customer_id = c.id) AS top"
                 + " FROM customers c WHERE EXISTS (SELECT 1 FROM items i WHERE i.order_id = c.id)");
     assertThat(sources(l))
-        .containsExactly("shop.raw.orders", "shop.raw.customers", "shop.raw.items");
+        .containsExactly("shop.raw.customers", "shop.raw.orders", "shop.raw.items");
     assertThat(pairs(l))
         .containsExactly(
             "shop.raw.customers.name -> name direct", "shop.raw.orders.amount -> top derived");
@@ -322,10 +322,18 @@ class SelectLineageTest {
   }
 
   @Test
-  void sourcesInOrderOfFirstAppearance() {
+  void sourcesListFromAndJoinsBeforeSelectListSubqueries() {
     StatementLineage l =
-        bare("SELECT (SELECT max(x) FROM t2) AS m, a FROM t1 JOIN t2 ON t1.id = t2.id");
-    assertThat(sources(l)).containsExactly("t2", "t1");
+        bare("SELECT (SELECT max(x) FROM t3) AS m, a FROM t1 JOIN t2 ON t1.id = t2.id");
+    assertThat(sources(l)).containsExactly("t1", "t2", "t3");
+  }
+
+  @Test
+  void aggregateFilterColumnsAreIndirect() {
+    StatementLineage l =
+        bare("SELECT sum(amount) FILTER (WHERE status = 'paid') AS paid FROM orders");
+    assertThat(pairs(l)).containsExactly("orders.amount -> paid derived");
+    assertThat(indirect(l)).containsExactly("orders.status");
   }
 
   @Test
