@@ -329,6 +329,48 @@ class LineageAnalyzerTest {
     assertThat(extractor.defaults).containsExactly(defaults("shop", "raw"));
   }
 
+  @Test
+  void theRealLineageStepSeesTheSessionDefaults() {
+    List<StatementLineage> results =
+        new LineageAnalyzer()
+            .analyze(
+                AnalysisRequest.of(
+                        "USE SCHEMA mart; INSERT INTO daily (d) SELECT d FROM raw.events",
+                        Dialects.SNOWFLAKE)
+                    .withDefaults("analytics", "public"));
+    assertThat(results)
+        .extracting(StatementLineage::kind)
+        .containsExactly(StatementKind.UTILITY, StatementKind.INSERT);
+    StatementLineage insert = results.get(1);
+    assertThat(insert.target().orElseThrow().qualified()).isEqualTo("ANALYTICS.MART.DAILY");
+    assertThat(insert.sources())
+        .extracting(t -> t.qualified())
+        .containsExactly("ANALYTICS.RAW.EVENTS");
+  }
+
+  @Test
+  void dialectQuotingReachesTheLineageStep() {
+    StatementLineage tsql =
+        new LineageAnalyzer()
+            .analyze(
+                AnalysisRequest.of(
+                    "INSERT INTO [dbo].[Out] ([A]) SELECT [B] FROM [Sales].[dbo].[In]",
+                    Dialects.TSQL))
+            .get(0);
+    assertThat(tsql.error()).isEmpty();
+    assertThat(tsql.sources()).extracting(t -> t.qualified()).containsExactly("Sales.dbo.In");
+    StatementLineage bigQuery =
+        new LineageAnalyzer()
+            .analyze(
+                AnalysisRequest.of(
+                    "INSERT INTO ds.out SELECT a FROM my-project.sales.orders", Dialects.BIGQUERY))
+            .get(0);
+    assertThat(bigQuery.error()).isEmpty();
+    assertThat(bigQuery.sources())
+        .extracting(t -> t.qualified())
+        .containsExactly("my-project.sales.orders");
+  }
+
   private static SessionDefaults defaults(String database, String schema) {
     return new SessionDefaults(Optional.of(database), Optional.of(schema));
   }

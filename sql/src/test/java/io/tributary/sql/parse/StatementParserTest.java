@@ -123,13 +123,28 @@ class StatementParserTest {
 
   @Test
   void stackOverflowBelowTheNestingLimitIsTooDeep() throws Exception {
-    // 250 nested subqueries are within the limit but overflow a small stack
-    String sql = "SELECT " + "(SELECT ".repeat(250) + "1" + ")".repeat(250) + " FROM t";
-    AnalysisError[] seen = new AnalysisError[1];
-    Thread small = new Thread(null, () -> seen[0] = error("ansi", sql), "small-stack", 256 * 1024);
+    // 299 nested subqueries are within the limit but overflow a small stack
+    String sql = "SELECT " + "(SELECT ".repeat(299) + "1" + ")".repeat(299) + " FROM t";
+    ScriptStatement statement = new ScriptSplitter(Dialects.ANSI).split(sql).get(0);
+    StatementParser parser = new StatementParser(Dialects.ANSI);
+    parser.parse("SELECT 1", 0, TIMEOUT); // load the parser's classes on a normal stack
+    Object[] seen = new Object[1];
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                seen[0] = parser.parse(statement, TIMEOUT);
+              } catch (Throwable t) {
+                seen[0] = t;
+              }
+            },
+            "small-stack",
+            128 * 1024);
     small.start();
     small.join();
-    assertThat(seen[0].kind()).isEqualTo(ErrorKind.TOO_DEEP);
+    assertThat(seen[0]).isInstanceOf(ParseResult.Failed.class);
+    assertThat(((ParseResult.Failed) seen[0]).error().kind()).isEqualTo(ErrorKind.TOO_DEEP);
   }
 
   @Test
