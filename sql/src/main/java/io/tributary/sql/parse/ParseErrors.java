@@ -39,7 +39,18 @@ final class ParseErrors {
 
   /** A character the tokenizer could not read, such as an unterminated string. */
   static AnalysisError lexical(TokenMgrException e) {
-    return fromMessage("lexical error: " + e.getMessage());
+    String raw = e.getMessage() == null ? "" : e.getMessage();
+    Matcher m = POSITION.matcher(raw);
+    if (!m.find()) {
+      return fromMessage("lexical error: " + raw);
+    }
+    // "Lexical error at line 1, column 12.  Encountered: <EOF> after: ..." -> what was found
+    String found = raw.substring(m.end()).replaceFirst("^[.\\s]+", "");
+    return AnalysisError.at(
+        ErrorKind.PARSE_ERROR,
+        firstLine("lexical error: " + (found.isEmpty() ? "unreadable text" : found)),
+        Integer.parseInt(m.group(1)),
+        Integer.parseInt(m.group(2)));
   }
 
   private static AnalysisError fromMessage(String raw) {

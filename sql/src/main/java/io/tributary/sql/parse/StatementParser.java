@@ -63,8 +63,16 @@ public final class StatementParser {
           || ((ParseResult.Failed) complex).error().kind() != ErrorKind.PARSE_ERROR) {
         return complex;
       }
+      // both failed: the grammar that read further names the more telling position
+      return further(((ParseResult.Failed) complex).error(), failed.error()) ? complex : simple;
     }
     return simple;
+  }
+
+  private static boolean further(AnalysisError a, AnalysisError b) {
+    int lineA = a.line().orElse(0);
+    int lineB = b.line().orElse(0);
+    return lineA != lineB ? lineA > lineB : a.column().orElse(0) > b.column().orElse(0);
   }
 
   private ParseResult attempt(String sql, boolean complex, long timeoutNanos) {

@@ -111,6 +111,7 @@ class StatementParserTest {
     assertThat(e.kind()).isEqualTo(ErrorKind.PARSE_ERROR);
     assertThat(e.line()).isEqualTo(OptionalInt.of(2));
     assertThat(e.column()).isPresent();
+    assertThat(e.message()).startsWith("lexical error: ").contains("<EOF>");
   }
 
   @Test
