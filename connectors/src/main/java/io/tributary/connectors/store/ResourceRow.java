@@ -92,6 +92,22 @@ public record ResourceRow(
         discovered);
   }
 
+  /** This row as seen in a query: it then never overwrites what a catalog import wrote. */
+  public ResourceRow withDiscovered() {
+    return new ResourceRow(
+        id,
+        title,
+        entityType,
+        type,
+        nativeType,
+        schemaName,
+        databaseName,
+        integrationId,
+        tableId,
+        ordinal,
+        true);
+  }
+
   /** Sets the 13 parameters of {@link StoreDialect#upsertResourceSql()}. */
   public static void bind(PreparedStatement ps, ResourceRow row) throws SQLException {
     var now = Timestamps.toDb(Timestamps.now());
