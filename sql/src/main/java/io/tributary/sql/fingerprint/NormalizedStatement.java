@@ -7,9 +7,10 @@ import io.tributary.sql.parse.TokenType;
 /**
  * A statement's shape as one string, built in a single lexer pass without parsing: comments and
  * whitespace dropped, every literal and parameter replaced by {@code ?}, identifiers unquoted and
- * lower-cased, {@code IN (?, ?, ...)} collapsed to {@code in (?)}, a {@code VALUES} row that
- * repeats the previous one dropped, trailing semicolons dropped. Tokens are separated by one space,
- * except around dots, so {@code "a"."b"}, {@code a.b} and {@code a . b} read the same.
+ * lower-cased, signs of numbers dropped, {@code IN (?, ?, ...)} collapsed to {@code in (?)}, a
+ * {@code VALUES} row that repeats the previous one dropped, trailing semicolons dropped. Tokens are
+ * separated by one space, except around dots, so {@code "a"."b"}, {@code a.b} and {@code a . b}
+ * read the same.
  */
 public final class NormalizedStatement {
 
@@ -17,6 +18,10 @@ public final class NormalizedStatement {
   private final StringBuilder out;
   private boolean pendingSemicolon;
   private boolean glue = true;
+
+  // a + or - after an operator may be a number's sign: held back until the next token shows
+  private boolean afterOperator = true;
+  private int signAt = -1;
 
   // IN (literal, ...): 0 = nothing, 1 = after IN, 2 = expecting a literal, 3 = after a literal
   private int inList;
@@ -42,17 +47,31 @@ public final class NormalizedStatement {
     for (TokenType t = lexer.next(); t != TokenType.END; t = lexer.next()) {
       n.accept(t, lexer.start(), lexer.end());
     }
+    if (n.signAt >= 0) {
+      n.symbol(n.signAt, n.signAt + 1);
+    }
     return n.out.toString();
   }
 
   private void accept(TokenType type, int start, int end) {
     boolean single = end - start == 1;
     char c = sql.charAt(start);
+    if (signAt >= 0) {
+      int sign = signAt;
+      signAt = -1;
+      if (type != TokenType.NUMBER) {
+        symbol(sign, sign + 1); // a minus that turned out not to be a literal's sign
+      }
+    } else if (type == TokenType.SYMBOL && single && (c == '-' || c == '+') && afterOperator) {
+      signAt = start; // -5 and 5 are the same literal
+      return;
+    }
     if (type == TokenType.SYMBOL && single && c == ';') {
       pendingSemicolon = true;
       inValues = false;
       rowMark = -1;
       inList = 0;
+      afterOperator = true;
       return;
     }
     if (pendingSemicolon) {
@@ -64,24 +83,29 @@ public final class NormalizedStatement {
       case WORD -> word(start, end);
       case QUOTED -> quoted(start, end);
       case STRING, NUMBER, PARAMETER -> literal();
-      default -> {
-        if (single && c == '(') {
-          open();
-        } else if (single && c == ')') {
-          close();
-        } else if (single && c == '.') {
-          out.append('.');
-          glue = true;
-          inList = 0;
-        } else {
-          if (!(single && c == ',')) {
-            rowLiteralsOnly = false;
-          }
-          inList = single && c == ',' && inList == 3 ? 2 : 0;
-          space();
-          out.append(sql, start, end);
-        }
+      default -> symbol(start, end);
+    }
+    afterOperator = type == TokenType.SYMBOL && !(single && (c == ')' || c == ']' || c == '.'));
+  }
+
+  private void symbol(int start, int end) {
+    boolean single = end - start == 1;
+    char c = sql.charAt(start);
+    if (single && c == '(') {
+      open();
+    } else if (single && c == ')') {
+      close();
+    } else if (single && c == '.') {
+      out.append('.');
+      glue = true;
+      inList = 0;
+    } else {
+      if (!(single && c == ',')) {
+        rowLiteralsOnly = false;
       }
+      inList = single && c == ',' && inList == 3 ? 2 : 0;
+      space();
+      out.append(sql, start, end);
     }
   }
 

@@ -48,6 +48,15 @@ class FingerprintTest {
   }
 
   @Test
+  void signsOfNumbersAreIgnoredButSubtractionIsNot() {
+    assertThat(fp("SELECT * FROM t WHERE a > -1 AND b IN (-1, +2) LIMIT 5"))
+        .isEqualTo(fp("SELECT * FROM t WHERE a > 7 AND b IN (3) LIMIT 10"));
+    assertThat(fp("SELECT a - 1 FROM t")).isNotEqualTo(fp("SELECT a + 1 FROM t"));
+    assertThat(fp("SELECT (a) - 1 FROM t")).isNotEqualTo(fp("SELECT (a) 1 FROM t"));
+    assertThat(NormalizedStatement.of("SELECT a - -1, x -y", PG)).isEqualTo("select a - ? , x - y");
+  }
+
+  @Test
   void inListLengthsAreIgnored() {
     assertThat(fp("SELECT * FROM t WHERE id IN (1)"))
         .isEqualTo(fp("SELECT * FROM t WHERE id IN (1, 2, 3, 4)"))
