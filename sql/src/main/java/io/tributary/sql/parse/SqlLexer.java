@@ -300,8 +300,11 @@ public final class SqlLexer {
     return Character.isLetter(c) || c == '_' || (c == '#' && !syntax.hashComments());
   }
 
-  private static boolean isWordPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '#';
+  private boolean isWordPart(char c) {
+    return Character.isLetterOrDigit(c)
+        || c == '_'
+        || c == '$'
+        || (c == '#' && !syntax.hashComments());
   }
 
   private static boolean isDigit(char c) {

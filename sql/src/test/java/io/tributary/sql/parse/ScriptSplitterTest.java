@@ -41,6 +41,11 @@ class ScriptSplitterTest {
         .containsExactly("SELECT 1 -- one; two\n, 2 /* three; */ FROM t", "SELECT 4");
     assertThat(split("mysql", "SELECT 1 # a; comment\nFROM t; SELECT 2"))
         .containsExactly("SELECT 1 # a; comment\nFROM t", "SELECT 2");
+    assertThat(split("mysql", "SELECT a# it's; a comment\nFROM t; SELECT 2"))
+        .containsExactly("SELECT a# it's; a comment\nFROM t", "SELECT 2");
+    // without # comments, #name is a (T-SQL temporary) table name
+    assertThat(split("tsql", "SELECT a INTO #tmp FROM t; SELECT 2"))
+        .containsExactly("SELECT a INTO #tmp FROM t", "SELECT 2");
   }
 
   @Test
