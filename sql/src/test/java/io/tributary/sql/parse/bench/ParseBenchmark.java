@@ -1,5 +1,7 @@
 package io.tributary.sql.parse.bench;
 
+import io.tributary.sql.AnalysisRequest;
+import io.tributary.sql.LineageAnalyzer;
 import io.tributary.sql.QueryFingerprint;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.parse.ParseResult;
@@ -31,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Statements per second for bounded parsing on the calling thread ({@link StatementParser}) against
  * {@code CCJSqlParserUtil.parse} (a thread hand-off per statement) and an unbounded direct parse,
- * plus the fingerprint. Run on demand:
+ * plus the fingerprint and the full analysis (front end and lineage). Run on demand:
  *
  * <pre>
  * java -cp sql/target/test-classes:sql/target/classes:$(deps) org.openjdk.jmh.Main ParseBenchmark
@@ -52,6 +54,7 @@ public class ParseBenchmark {
   private ScriptSplitter splitter;
   private UtilityRecognizer utilities;
   private String script;
+  private final LineageAnalyzer analyzer = new LineageAnalyzer();
 
   @Setup
   public void setUp() {
@@ -66,6 +69,15 @@ public class ParseBenchmark {
       if (!(parser.parse(s, TIMEOUT) instanceof ParseResult.Parsed)) {
         throw new IllegalStateException("does not parse: " + s.sql());
       }
+      analyzer
+          .analyze(AnalysisRequest.of(s.sql(), Dialects.ANSI))
+          .forEach(
+              r ->
+                  r.error()
+                      .ifPresent(
+                          e -> {
+                            throw new IllegalStateException(e + ": " + s.sql());
+                          }));
     }
   }
 
@@ -85,6 +97,15 @@ public class ParseBenchmark {
       if (utilities.recognize(s.sql()).isEmpty()) {
         bh.consume(parser.parse(s, TIMEOUT));
       }
+    }
+  }
+
+  /** Everything: the front end and column lineage (no catalog), one statement per request. */
+  @Benchmark
+  @OperationsPerInvocation(StatementMix.SIZE)
+  public void fullAnalysis(Blackhole bh) {
+    for (ScriptStatement s : statements) {
+      bh.consume(analyzer.analyze(AnalysisRequest.of(s.sql(), Dialects.ANSI)));
     }
   }
 
