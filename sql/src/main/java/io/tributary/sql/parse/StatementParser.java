@@ -47,8 +47,15 @@ public final class StatementParser {
     if (nestingDepth > MAX_NESTING) {
       return tooDeep("nested " + nestingDepth + " levels deep; the limit is " + MAX_NESTING);
     }
+    DashedTableNames.Rewrite rewrite = DashedTableNames.quote(sql, dialect);
+    ParseResult result = parseWithin(rewrite.text(), nestingDepth, timeoutNanos);
+    return result instanceof ParseResult.Failed failed
+        ? new ParseResult.Failed(rewrite.toOriginal(failed.error()))
+        : result;
+  }
+
+  private ParseResult parseWithin(String text, int nestingDepth, long timeoutNanos) {
     long deadline = System.nanoTime() + timeoutNanos;
-    String text = DashedTableNames.quote(sql, dialect);
     ParseResult simple = attempt(text, false, timeoutNanos);
     if (simple instanceof ParseResult.Failed failed
         && failed.error().kind() == ErrorKind.PARSE_ERROR

@@ -78,6 +78,23 @@ class StatementParserTest {
   }
 
   @Test
+  void errorsAfterAQuotedDashedPathPointIntoTheOriginalText() {
+    String sql = "SELECT a FROM my-project.sales.orders\nWHERE a = = 1";
+    AnalysisError e = error("bigquery", sql);
+    assertThat(e.line()).isEqualTo(OptionalInt.of(2));
+    assertThat(e.column()).isEqualTo(OptionalInt.of(11));
+    AnalysisError sameLine =
+        error("bigquery", "SELECT a FROM my-project.sales.orders WHERE a = = 1");
+    assertThat(sameLine.column()).isEqualTo(OptionalInt.of(49));
+  }
+
+  @Test
+  void tabsCountAsOneColumn() {
+    AnalysisError e = error("ansi", "SELECT\ta\tFROM t WHERE a = = 1");
+    assertThat(e.column()).isEqualTo(OptionalInt.of(27));
+  }
+
+  @Test
   void minusInExpressionsIsLeftAlone() {
     assertThat(parsed("bigquery", "SELECT a-b.c FROM t AS b").toString())
         .isEqualTo("SELECT a - b.c FROM t AS b");
@@ -102,7 +119,7 @@ class StatementParserTest {
   void trailingGarbageIsAnError() {
     AnalysisError e = error("ansi", "SELECT a FROM t WHERE a = 1 1");
     assertThat(e.kind()).isEqualTo(ErrorKind.PARSE_ERROR);
-    assertThat(e.column()).isEqualTo(OptionalInt.of(29));
+    assertThat(e.column()).isEqualTo(OptionalInt.of(27));
   }
 
   @Test
