@@ -119,7 +119,7 @@ class StatementParserTest {
   void trailingGarbageIsAnError() {
     AnalysisError e = error("ansi", "SELECT a FROM t WHERE a = 1 1");
     assertThat(e.kind()).isEqualTo(ErrorKind.PARSE_ERROR);
-    assertThat(e.column()).isEqualTo(OptionalInt.of(27));
+    assertThat(e.column()).isEqualTo(OptionalInt.of(29));
   }
 
   @Test
