@@ -94,6 +94,10 @@ final class FromBinder {
   }
 
   private Source source(FromItem item, Scope scope) {
+    if (item.getPivot() != null || item.getUnPivot() != null) {
+      context.warn(
+          "PIVOT / UNPIVOT columns are not traced: columns read through them may be missing");
+    }
     if (item instanceof Table table) {
       return table(table, scope);
     }

@@ -59,6 +59,9 @@ final class MergeExtractor {
     queries.indirect(update.getAndPredicate(), scope);
     queries.indirect(update.getWhereCondition(), scope);
     queries.indirect(update.getDeleteWhereCondition(), scope);
+    if (update.getUpdateSets() == null) {
+      return;
+    }
     for (UpdateSet set : update.getUpdateSets()) {
       UpdateAssignments.apply(set, target, scope, queries, pairs, context);
     }
@@ -76,7 +79,7 @@ final class MergeExtractor {
     if (names.isEmpty()) {
       names = target.catalogColumns().orElse(List.of());
     }
-    List<Expression> values = insert.getValues();
+    List<Expression> values = insert.getValues() == null ? List.of() : insert.getValues();
     if (names.isEmpty() && !values.isEmpty()) {
       context.warn(
           "MERGE inserts into "

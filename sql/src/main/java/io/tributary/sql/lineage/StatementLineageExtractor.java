@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Block;
+import net.sf.jsqlparser.statement.IfElseStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.AlterView;
@@ -94,9 +96,16 @@ public final class StatementLineageExtractor {
     if (statement instanceof Delete delete) {
       return Optional.of(new DeleteExtractor(context).extract(delete));
     }
-    if (statement instanceof Upsert || statement instanceof AlterView) {
+    if (statement instanceof Upsert upsert) {
+      return Optional.of(new InsertExtractor(context).extract(upsert));
+    }
+    if (statement instanceof AlterView alter) {
+      return Optional.of(new CreateViewExtractor(context).extract(alter));
+    }
+    if (statement instanceof IfElseStatement || statement instanceof Block) {
+      // Their branches may write tables; one lineage per statement cannot tell which runs.
       throw new UnsupportedOperationException(
-          statement.getClass().getSimpleName() + " statements are not analyzed yet");
+          statement.getClass().getSimpleName() + " statements are not analyzed");
     }
     return Optional.empty();
   }

@@ -5,6 +5,7 @@ import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
 import io.tributary.sql.resolve.Source;
 import io.tributary.sql.resolve.TableSource;
+import java.util.List;
 import java.util.Optional;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -56,7 +57,8 @@ final class UpdateExtractor {
     scope.prefer(written);
     TargetTable target = new TargetTable(context, written);
     LineagePairs pairs = new LineagePairs();
-    for (UpdateSet set : update.getUpdateSets()) {
+    List<UpdateSet> sets = update.getUpdateSets() == null ? List.of() : update.getUpdateSets();
+    for (UpdateSet set : sets) {
       context.deadline.check();
       UpdateAssignments.apply(set, target, scope, queries, pairs, context);
     }

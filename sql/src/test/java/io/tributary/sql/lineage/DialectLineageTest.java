@@ -122,15 +122,27 @@ class DialectLineageTest {
   }
 
   @Test
-  void statementWithLineageItCannotAnalyzeThrowsAClearMessage() throws Exception {
-    String sql = "UPSERT INTO t (a) SELECT b FROM s";
-    var statement = CCJSqlParserUtil.parse(sql);
+  void statementsWithLineageItCannotAnalyzeThrowClearMessages() throws Exception {
+    StatementLineageExtractor extractor =
+        new StatementLineageExtractor(Dialects.ANSI, Catalog.empty());
+    String multi = "INSERT ALL INTO t1 (a) VALUES (x) INTO t2 (b) VALUES (y) SELECT x, y FROM s";
+    var multiInsert = CCJSqlParserUtil.parse(multi);
     assertThatThrownBy(
-            () ->
-                new StatementLineageExtractor(Dialects.ANSI, Catalog.empty())
-                    .extract(0, sql, statement, SessionDefaults.none(), Deadline.none()))
+            () -> extractor.extract(0, multi, multiInsert, SessionDefaults.none(), Deadline.none()))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("Upsert");
+        .hasMessageContaining("multi-table INSERT");
+    String branch = "IF 1 = 1 INSERT INTO t SELECT a FROM s";
+    var ifElse = CCJSqlParserUtil.parse(branch);
+    assertThatThrownBy(
+            () -> extractor.extract(0, branch, ifElse, SessionDefaults.none(), Deadline.none()))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("IfElseStatement");
+  }
+
+  @Test
+  void pivotIsAWarningNotASilentGap() {
+    StatementLineage l = bare("SELECT * FROM sales PIVOT (sum(v) FOR k IN ('a', 'b'))");
+    assertThat(l.warnings()).anyMatch(w -> w.contains("PIVOT"));
   }
 
   @Test

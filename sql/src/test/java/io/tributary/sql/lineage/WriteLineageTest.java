@@ -245,6 +245,38 @@ class WriteLineageTest {
   }
 
   @Test
+  void replaceIntoAndInsertOrReplaceAreInserts() {
+    StatementLineage mysql = bare("REPLACE INTO totals (k, v) SELECT id, amount FROM orders");
+    assertThat(mysql.kind()).isEqualTo(StatementKind.INSERT);
+    assertThat(pairs(mysql))
+        .containsExactly("orders.id -> totals.k direct", "orders.amount -> totals.v direct");
+    StatementLineage sqlite =
+        bare("INSERT OR REPLACE INTO totals (k, v) SELECT id, sum(amount) FROM orders GROUP BY id");
+    assertThat(sqlite.kind()).isEqualTo(StatementKind.INSERT);
+    assertThat(pairs(sqlite))
+        .containsExactly("orders.id -> totals.k direct", "orders.amount -> totals.v derived");
+  }
+
+  @Test
+  void alterViewRedefinesTheView() {
+    StatementLineage l = bare("ALTER VIEW v AS SELECT id, amount + 1 AS a FROM orders");
+    assertThat(l.kind()).isEqualTo(StatementKind.CREATE_VIEW);
+    assertThat(pairs(l))
+        .containsExactly("orders.id -> v.id direct", "orders.amount -> v.a derived");
+  }
+
+  @Test
+  void mergeWithCteSource() {
+    StatementLineage l =
+        bare(
+            "WITH src AS (SELECT id, upper(name) AS name FROM staging)"
+                + " MERGE INTO customers t USING src s ON t.id = s.id"
+                + " WHEN MATCHED THEN UPDATE SET t.name = s.name");
+    assertThat(sources(l)).containsExactly("staging");
+    assertThat(pairs(l)).containsExactly("staging.name -> customers.name derived");
+  }
+
+  @Test
   void utilityStatementsHaveNoLineage() {
     assertThat(bare("CREATE TABLE t (a int)").kind()).isEqualTo(StatementKind.UTILITY);
     assertThat(bare("DROP TABLE t").kind()).isEqualTo(StatementKind.UTILITY);
