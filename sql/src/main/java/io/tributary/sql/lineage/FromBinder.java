@@ -129,7 +129,7 @@ final class FromBinder {
       }
       return null;
     }
-    throw new UnsupportedOperationException(
+    throw new UnsupportedLineageException(
         "FROM item not supported: " + item.getClass().getSimpleName());
   }
 

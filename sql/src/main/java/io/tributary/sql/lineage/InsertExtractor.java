@@ -29,7 +29,7 @@ final class InsertExtractor {
 
   Extraction extract(Insert insert) {
     if (insert.getTable() == null || insert.isOracleMultiInsert()) {
-      throw new UnsupportedOperationException("multi-table INSERT is not analyzed yet");
+      throw new UnsupportedLineageException("multi-table INSERT is not analyzed yet");
     }
     StatementKind kind =
         insert.isOverwrite() ? StatementKind.INSERT_OVERWRITE : StatementKind.INSERT;

@@ -67,7 +67,7 @@ final class QueryAnalyzer {
     if (select instanceof Values values) {
       return values(values, scope);
     }
-    throw new UnsupportedOperationException(
+    throw new UnsupportedLineageException(
         "query form not supported: " + select.getClass().getSimpleName());
   }
 
@@ -100,8 +100,7 @@ final class QueryAnalyzer {
     for (WithItem<?> item : withItems) {
       context.deadline.check();
       if (item.getSelect() == null) {
-        throw new UnsupportedOperationException(
-            "WITH item without a query: " + item.getAliasName());
+        throw new UnsupportedLineageException("WITH item without a query: " + item.getAliasName());
       }
       String name = context.dialect.normalize(item.getAlias().getName());
       List<String> columnNames = columnNames(item.getWithItemList());

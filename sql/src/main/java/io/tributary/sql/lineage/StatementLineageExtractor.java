@@ -43,9 +43,9 @@ public final class StatementLineageExtractor {
   }
 
   /**
-   * May throw: {@link UnsupportedOperationException} for a construct with lineage it cannot
-   * analyze, {@link Deadline.DeadlineExceededException} once the deadline passes, {@link
-   * StackOverflowError} on absurd nesting; the caller turns them into errors.
+   * May throw: {@link UnsupportedLineageException} for a construct with lineage it cannot analyze,
+   * {@link Deadline.DeadlineExceededException} once the deadline passes, {@link StackOverflowError}
+   * on absurd nesting; the caller turns them into errors.
    */
   public StatementLineage extract(
       int index, String sql, Statement statement, SessionDefaults defaults, Deadline deadline) {
@@ -104,7 +104,7 @@ public final class StatementLineageExtractor {
     }
     if (statement instanceof IfElseStatement || statement instanceof Block) {
       // Their branches may write tables; one lineage per statement cannot tell which runs.
-      throw new UnsupportedOperationException(
+      throw new UnsupportedLineageException(
           statement.getClass().getSimpleName() + " statements are not analyzed");
     }
     return Optional.empty();

@@ -129,13 +129,13 @@ class DialectLineageTest {
     var multiInsert = CCJSqlParserUtil.parse(multi);
     assertThatThrownBy(
             () -> extractor.extract(0, multi, multiInsert, SessionDefaults.none(), Deadline.none()))
-        .isInstanceOf(UnsupportedOperationException.class)
+        .isInstanceOf(UnsupportedLineageException.class)
         .hasMessageContaining("multi-table INSERT");
     String branch = "IF 1 = 1 INSERT INTO t SELECT a FROM s";
     var ifElse = CCJSqlParserUtil.parse(branch);
     assertThatThrownBy(
             () -> extractor.extract(0, branch, ifElse, SessionDefaults.none(), Deadline.none()))
-        .isInstanceOf(UnsupportedOperationException.class)
+        .isInstanceOf(UnsupportedLineageException.class)
         .hasMessageContaining("IfElseStatement");
   }
 
