@@ -103,9 +103,10 @@ final class FromBinder {
     }
     if (item instanceof Select select) {
       // Derived tables (also LATERAL ones) see the scope they are in, for correlated references.
-      QueryOutput output = queries.query(select, scope, ScopeKind.DERIVED_TABLE);
+      Scope child = scope.child(ScopeKind.DERIVED_TABLE);
+      QueryOutput output = queries.body(select, child);
       return new DerivedSource(
-          aliasName(item), scope, output.renamed(aliasColumns(item.getAlias())), context.dialect);
+          aliasName(item), child, output.renamed(aliasColumns(item.getAlias())), context.dialect);
     }
     if (item instanceof TableFunction function) {
       ColumnOrigins arguments = queries.expression(function.getFunction(), scope);
@@ -137,11 +138,11 @@ final class FromBinder {
     List<String> parts = table.getNameParts();
     if (parts.size() == 1) {
       String name = normalize(parts.get(0));
-      Optional<QueryOutput> cte = scope.cte(name);
+      Optional<Scope.Cte> cte = scope.cte(name);
       if (cte.isPresent()) {
         String alias = table.getAlias() != null ? normalize(table.getAlias().getName()) : name;
-        return new DerivedSource(
-            alias, null, cte.get().renamed(aliasColumns(table.getAlias())), context.dialect);
+        QueryOutput output = cte.get().output().renamed(aliasColumns(table.getAlias()));
+        return new DerivedSource(alias, cte.get().scope(), output, context.dialect);
       }
     }
     TableSource source = table(table);

@@ -107,11 +107,13 @@ final class QueryAnalyzer {
       Select body = item.getSelect().getSelect();
       if (item.isRecursive() && body instanceof SetOperationList union) {
         // The anchor branch tells what the recursive reference reads.
-        QueryOutput anchor = query(union.getSelect(0), scope, ScopeKind.CTE);
-        scope.defineCte(name, anchor.renamed(columnNames));
+        Scope anchor = scope.child(ScopeKind.CTE);
+        QueryOutput anchorOutput = body(union.getSelect(0), anchor);
+        scope.defineCte(new Scope.Cte(name, anchor, anchorOutput.renamed(columnNames)));
       }
-      QueryOutput output = query(item.getSelect(), scope, ScopeKind.CTE);
-      scope.defineCte(name, output.renamed(columnNames));
+      Scope cte = scope.child(ScopeKind.CTE);
+      QueryOutput output = body(item.getSelect(), cte);
+      scope.defineCte(new Scope.Cte(name, cte, output.renamed(columnNames)));
     }
   }
 

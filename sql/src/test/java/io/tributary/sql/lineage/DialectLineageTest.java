@@ -77,6 +77,15 @@ class DialectLineageTest {
   }
 
   @Test
+  void semiStructuredPathsAreDerivedFromTheirColumn() {
+    StatementLineage l =
+        snowflake("SELECT payload:user.id::string AS uid FROM events", Catalog.empty());
+    assertThat(pairs(l)).containsExactly("ANALYTICS.PUBLIC.EVENTS.PAYLOAD -> UID derived");
+    StatementLineage pg = bare("SELECT doc ->> 'name' AS name FROM docs");
+    assertThat(pairs(pg)).containsExactly("docs.doc -> name derived");
+  }
+
+  @Test
   void namedWindowContributesItsColumns() {
     StatementLineage l =
         bare("SELECT sum(a) OVER w AS s FROM t WINDOW w AS (PARTITION BY b ORDER BY c)");
