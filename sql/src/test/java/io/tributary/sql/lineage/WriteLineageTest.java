@@ -166,6 +166,25 @@ class WriteLineageTest {
   }
 
   @Test
+  void mergeInsertValuesReadOnlyTheSource() {
+    StatementLineage l =
+        Lineage.of(
+            "MERGE INTO core.users AS t USING (SELECT * FROM staging.users) AS src ON t.ID = src.ID"
+                + " WHEN MATCHED THEN UPDATE SET t.EMAIL = src.EMAIL"
+                + " WHEN NOT MATCHED THEN INSERT (ID, EMAIL) VALUES (ID, \"EMAIL\")",
+            Dialects.SNOWFLAKE,
+            Catalog.empty(),
+            SessionDefaults.none());
+    assertThat(pairs(l))
+        .containsExactly(
+            "STAGING.USERS.EMAIL -> CORE.USERS.EMAIL direct",
+            "STAGING.USERS.ID -> CORE.USERS.ID direct");
+    assertThat(l.warnings())
+        .containsExactly(
+            "table STAGING.USERS is not in the catalog: its columns are reported as STAGING.USERS.*");
+  }
+
+  @Test
   void mergeUsingTableTargetNotASourceWhenItsColumnsDoNotFlow() {
     StatementLineage l =
         pg(
