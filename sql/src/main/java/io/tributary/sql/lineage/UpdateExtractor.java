@@ -52,7 +52,13 @@ final class UpdateExtractor {
       for (Join join : update.getStartJoins()) {
         queries.from().join(join, scope);
       }
-      written = qualifiedTarget(update, scope).orElse(written);
+      TableSource qualified = qualifiedTarget(update, scope).orElse(written);
+      if (qualified != written) {
+        // UPDATE t1 JOIN t2 SET t2.c = ...: t1 is read like any joined table, t2 is written.
+        context.readFirst(written.name());
+        written = qualified;
+        targetInFrom = true;
+      }
     }
     scope.prefer(written);
     TargetTable target = new TargetTable(context, written);

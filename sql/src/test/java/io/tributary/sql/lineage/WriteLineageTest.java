@@ -245,6 +245,15 @@ class WriteLineageTest {
   }
 
   @Test
+  void updateMysqlMultiTableWritingTheJoinedTable() {
+    StatementLineage l =
+        bare("UPDATE prices p JOIN items i ON i.sku = p.sku SET i.price = p.price");
+    assertThat(l.target()).contains(TableName.of("items"));
+    assertThat(sources(l)).containsExactly("prices");
+    assertThat(pairs(l)).containsExactly("prices.price -> items.price direct");
+  }
+
+  @Test
   void updateWithRowSubquery() {
     StatementLineage l =
         bare("UPDATE t SET (a, b) = (SELECT x, max(y) FROM s WHERE s.id = t.id GROUP BY x)");
