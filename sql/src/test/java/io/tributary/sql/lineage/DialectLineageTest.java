@@ -119,6 +119,14 @@ class DialectLineageTest {
   }
 
   @Test
+  void deeplyNestedDerivedTablesKeepTheirLineage() {
+    String sql = "SELECT x FROM " + "(SELECT x FROM ".repeat(150) + "t" + ") d".repeat(150);
+    StatementLineage l = bare(sql);
+    assertThat(sources(l)).containsExactly("t");
+    assertThat(pairs(l)).containsExactly("t.x -> x direct");
+  }
+
+  @Test
   void passedDeadlineStopsTheAnalysis() throws Exception {
     Deadline passed = Deadline.after(Duration.ofNanos(1));
     Thread.sleep(2);
