@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * indirect: public.orders.id      (optional; a set, "none" for empty)
  * warning: a substring of some warning   (optional, repeatable)
  * warnings: none                  (optional: no warning at all)
- * error: PARSE_ERROR at 1:8 "substring of the message"   (position and message optional)
+ * error: PARSE_ERROR at 1:8 "substring of the message"   (position, column and message optional)
  * parts: public.orders => database=- schema=public       (optional: name part placement)
  * dialect_error: known dialects   (the dialect name itself must be rejected)
  * </pre>
@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
 public final class GoldenFormat {
 
   private static final Pattern ERROR =
-      Pattern.compile("(\\w+)(?:\\s+at\\s+(\\d+):(\\d+))?(?:\\s+\"(.*)\")?");
+      Pattern.compile("(\\w+)(?:\\s+at\\s+(\\d+)(?::(\\d+))?)?(?:\\s+\"(.*)\")?");
   private static final Pattern PARTS =
       Pattern.compile("(\\S+)\\s*=>\\s*database=(\\S+)\\s+schema=(\\S+)");
   private static final Pattern PAIR = Pattern.compile("(.+?)\\s+->\\s+(.+?)\\s+(direct|derived)");
@@ -297,7 +297,7 @@ public final class GoldenFormat {
         case "error" -> {
           Matcher m = ERROR.matcher(value);
           if (!m.matches()) {
-            throw error(file, lineNo, "expected 'KIND [at L:C] [\"message\"]': " + value);
+            throw error(file, lineNo, "expected 'KIND [at L[:C]] [\"message\"]': " + value);
           }
           error =
               new ExpectedError(

@@ -102,6 +102,60 @@ class GoldenFormatTest {
   }
 
   @Test
+  void readsAnErrorWithOnlyALine() {
+    Expectation e =
+        GoldenFormat.parse(
+                "t.txt", "=== x\ndialect: ansi\n--- sql\nSELEC\n--- expect\nerror: TIMEOUT at 5\n")
+            .get(0)
+            .statements()
+            .get(0);
+    assertThat(e.error())
+        .contains(
+            new Expectation.ExpectedError(
+                "TIMEOUT", Optional.of(5), Optional.empty(), Optional.empty()));
+  }
+
+  @Test
+  void theCorpusParsesAndCoversEveryTopic() {
+    List<GoldenCase> cases = GoldenFixtures.load("golden");
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(300);
+    assertThat(cases.stream().map(c -> c.file() + "/" + c.name()).distinct().count())
+        .as("case names are unique within a file")
+        .isEqualTo(cases.size());
+    assertThat(
+            cases.stream().map(GoldenCase::dialect).map(d -> d.toLowerCase(java.util.Locale.ROOT)))
+        .contains(
+            "postgresql",
+            "postgres",
+            "snowflake",
+            "bigquery",
+            "redshift",
+            "mysql",
+            "mariadb",
+            "tsql",
+            "sqlserver",
+            "mssql",
+            "oracle",
+            "databricks",
+            "spark",
+            "sparksql",
+            "hive",
+            "trino",
+            "presto",
+            "athena",
+            "clickhouse",
+            "duckdb",
+            "sqlite",
+            "teradata",
+            "db2",
+            "vertica",
+            "greenplum",
+            "materialize",
+            "exasol",
+            "ansi");
+  }
+
+  @Test
   void rejectsMalformedFixturesWithTheirLine() {
     assertThatThrownBy(
             () ->
