@@ -35,7 +35,7 @@ SELECT w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country
   sum(oct_net) AS oct_net,
   sum(nov_net) AS nov_net,
   sum(dec_net) AS dec_net
-FROM ((SELECT w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country,
+FROM (SELECT w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country,
     concat('DHL', ',', 'BARIAN') AS ship_carriers, d_year AS yr,
     sum(CASE WHEN d_moy = 1 THEN ws_ext_sales_price * ws_quantity ELSE 0 END) AS jan_sales,
     sum(CASE WHEN d_moy = 2 THEN ws_ext_sales_price * ws_quantity ELSE 0 END) AS feb_sales,
@@ -69,9 +69,9 @@ FROM ((SELECT w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_
     AND d_year = 2001
     AND t_time BETWEEN 30838 AND 30838 + 28800
     AND sm_carrier IN ('DHL', 'BARIAN')
-  GROUP BY w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country, d_year)
+  GROUP BY w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country, d_year
   UNION ALL
-  (SELECT w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country,
+  SELECT w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country,
     concat('DHL', ',', 'BARIAN') AS ship_carriers, d_year AS yr,
     sum(CASE WHEN d_moy = 1 THEN cs_sales_price * cs_quantity ELSE 0 END) AS jan_sales,
     sum(CASE WHEN d_moy = 2 THEN cs_sales_price * cs_quantity ELSE 0 END) AS feb_sales,
@@ -105,7 +105,7 @@ FROM ((SELECT w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_
     AND d_year = 2001
     AND t_time BETWEEN 30838 AND 30838 + 28800
     AND sm_carrier IN ('DHL', 'BARIAN')
-  GROUP BY w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country, d_year)) x
+  GROUP BY w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country, d_year) x
 GROUP BY w_warehouse_name, w_warehouse_sq_ft, w_city, w_county, w_state, w_country, ship_carriers, yr
 ORDER BY w_warehouse_name
 LIMIT 100
