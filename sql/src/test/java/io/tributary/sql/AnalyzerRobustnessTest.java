@@ -103,7 +103,8 @@ class AnalyzerRobustnessTest {
       assertThat(s.error().get().kind()).isIn(ErrorKind.TIMEOUT, ErrorKind.TOO_LARGE);
     } else {
       assertThat(s.kind()).isEqualTo(StatementKind.INSERT);
-      assertThat(s.target()).contains(TableName.of(null, "dw", "big"));
+      // the defaults give the partly qualified name its database
+      assertThat(s.target()).contains(TableName.of("db", "dw", "big"));
     }
   }
 
