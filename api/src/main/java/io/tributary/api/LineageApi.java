@@ -37,6 +37,7 @@ public final class LineageApi implements AutoCloseable {
   public static LineageApi start(LineageStore store, ApiConfig config) {
     ObjectMapper mapper = new ObjectMapper();
     CatalogCache catalog = new CatalogCache(store, config.catalogMaxAge());
+    catalog.warm();
     LineageAnalyzer analyzer =
         new LineageAnalyzer(
             new AnalyzerLimits(config.analysisTimeout(), Math.max(1, config.maxSqlChars())));

@@ -37,8 +37,11 @@ public final class CatalogCache implements AutoCloseable {
 
   public StoreCatalog get() {
     Snapshot current = snapshot;
-    if (current == null || current.stale() || maxAgeNanos == 0) {
+    if (maxAgeNanos == 0) {
       return load();
+    }
+    if (current == null || current.stale()) {
+      return loadOnce(current);
     }
     if (System.nanoTime() - current.loadedAt() > maxAgeNanos
         && refreshing.compareAndSet(false, true)) {
@@ -54,12 +57,26 @@ public final class CatalogCache implements AutoCloseable {
     return current.catalog();
   }
 
+  /** Loads the catalog now (at start, so the first request does not wait for it). */
+  public void warm() {
+    loadOnce(snapshot);
+  }
+
   /** The next use reloads: the API wrote resources. */
   public void invalidate() {
     Snapshot current = snapshot;
     if (current != null) {
       snapshot = new Snapshot(current.catalog(), current.loadedAt(), true);
     }
+  }
+
+  /** One caller loads; the others that found the same old snapshot wait and share its result. */
+  private synchronized StoreCatalog loadOnce(Snapshot seen) {
+    Snapshot current = snapshot;
+    if (current != null && current != seen && !current.stale()) {
+      return current.catalog();
+    }
+    return load();
   }
 
   private StoreCatalog load() {
