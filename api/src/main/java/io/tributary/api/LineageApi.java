@@ -64,6 +64,7 @@ public final class LineageApi implements AutoCloseable {
               c.router.ignoreTrailingSlashes = true;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.http.prefer405over404 = true;
+              c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               c.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setRequestHeaderSize(headerBytes);

@@ -497,6 +497,21 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     assertError(get("/lineage/manual?to_entity__in=" + a + ",nope"), 400);
     assertError(get("/lineage/manual?page=abc"), 400);
     assertError(get("/lineage/manual?page=0"), 400);
+    for (String malformed :
+        List.of(
+            "/lineage/manual?page=%ZZ",
+            "/lineage/lineage_from_query?dialect=postgresql&sql=%E0%A4%A",
+            "/lineage/manual/%ZZ",
+            "/resources?search=%")) {
+      Response r = raw("GET", malformed);
+      assertThat(r.status()).as(malformed + " " + r.text()).isBetween(200, 499);
+      assertThat(r.text()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+    assertError(get("/lineage/manual?from_entity__in=" + "x".repeat(1000)), 400);
+    Response tooLong = get("/lineage/manual?from_entity__in=" + "x".repeat(1_000_000));
+    assertThat(tooLong.status()).isBetween(400, 499);
+    assertThat(tooLong.contentType()).startsWith("application/json");
+    assertThat(tooLong.json().path("message").asText()).isNotBlank();
     assertError(post("/lineage/manual", "{not json"), 400);
     assertError(post("/lineage/manual", "[1, 2]"), 400);
     assertError(post("/lineage/manual", ""), 400);
