@@ -46,8 +46,9 @@ import org.postgresql.PGConnection;
  * </ul>
  *
  * <p>The load is open-loop: requests are sent on a fixed schedule and latency counts from the
- * scheduled time, so a stall shows up in the percentiles instead of slowing the load down. The API
- * runs in this JVM; client and server share the machine.
+ * scheduled time, so a stall shows up in the percentiles instead of slowing the load down. Every
+ * endpoint is warmed up before any is measured. The API runs in this JVM; client and server share
+ * the machine.
  *
  * <p>Flags: {@code --store URL} (required; a PostgreSQL database, reused when it already holds the
  * edges), {@code --edges N} (1,000,000), {@code --tables N} (5,000), {@code --rate R} (500), {@code
@@ -110,7 +111,9 @@ public final class LoadBenchmark {
             "%-42s %9s %7s %9s %9s %9s %9s %9s%n",
             "endpoint", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
         for (Endpoint e : endpoints) {
-          run(http, base, token, e, rate, warmup); // warm-up, not reported
+          run(http, base, token, e, rate, warmup); // warm-up (JIT, pools, caches), not reported
+        }
+        for (Endpoint e : endpoints) {
           Result r = run(http, base, token, e, rate, seconds);
           System.out.printf(
               "%-42s %9d %7d %9.1f %9.2f %9.2f %9.2f %9.2f%n",
