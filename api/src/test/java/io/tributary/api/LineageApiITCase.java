@@ -367,6 +367,11 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     assertThat(store.resources().columns(target))
         .extracting(r -> r.title())
         .contains("customer_id", "total");
+    var written =
+        store.edges().find(StoreIds.edgeId(orders, target, Direction.DOWNSTREAM)).orElseThrow();
+    assertThat(written.manual()).isFalse();
+    assertThat(written.provenance()).isEqualTo(io.tributary.connectors.store.Provenance.QUERY);
+    assertThat(written.queryFingerprint().orElseThrow()).matches("[0-9a-f]{32}");
 
     Response replaced =
         patch(
