@@ -37,6 +37,7 @@ public final class LineageApi implements AutoCloseable {
   public static LineageApi start(LineageStore store, ApiConfig config) {
     ObjectMapper mapper = new ObjectMapper();
     CatalogCache catalog = new CatalogCache(store, config.catalogMaxAge());
+    catalog.warm();
     LineageAnalyzer analyzer =
         new LineageAnalyzer(
             new AnalyzerLimits(config.analysisTimeout(), Math.max(1, config.maxSqlChars())));
@@ -63,6 +64,7 @@ public final class LineageApi implements AutoCloseable {
               c.router.ignoreTrailingSlashes = true;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.http.prefer405over404 = true;
+              c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               c.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setRequestHeaderSize(headerBytes);

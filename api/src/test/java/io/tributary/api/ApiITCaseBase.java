@@ -111,6 +111,44 @@ public abstract class ApiITCaseBase {
     }
   }
 
+  /** Sends a request target the JDK client refuses to build (malformed escapes), over a socket. */
+  protected Response raw(String method, String target) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port())) {
+      socket.setSoTimeout(10_000);
+      String request =
+          method
+              + " "
+              + target
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + token
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(response.substring(9, 12));
+      int split = response.indexOf("\r\n\r\n");
+      String head = response.substring(0, split);
+      String body = response.substring(split + 4);
+      if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+        body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+      }
+      JsonNode json;
+      try {
+        json = JSON.readTree(body);
+      } catch (Exception e) {
+        json = MissingNode.getInstance();
+      }
+      String type =
+          head.lines()
+              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+              .map(l -> l.substring(13).trim())
+              .findFirst()
+              .orElse("");
+      return new Response(status, body, json == null ? MissingNode.getInstance() : json, type);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   protected HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
         .header("Authorization", "Bearer " + token);

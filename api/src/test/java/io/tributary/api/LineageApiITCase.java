@@ -367,6 +367,11 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     assertThat(store.resources().columns(target))
         .extracting(r -> r.title())
         .contains("customer_id", "total");
+    var written =
+        store.edges().find(StoreIds.edgeId(orders, target, Direction.DOWNSTREAM)).orElseThrow();
+    assertThat(written.manual()).isFalse();
+    assertThat(written.provenance()).isEqualTo(io.tributary.connectors.store.Provenance.QUERY);
+    assertThat(written.queryFingerprint().orElseThrow()).matches("[0-9a-f]{32}");
 
     Response replaced =
         patch(
@@ -497,6 +502,21 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     assertError(get("/lineage/manual?to_entity__in=" + a + ",nope"), 400);
     assertError(get("/lineage/manual?page=abc"), 400);
     assertError(get("/lineage/manual?page=0"), 400);
+    for (String malformed :
+        List.of(
+            "/lineage/manual?page=%ZZ",
+            "/lineage/lineage_from_query?dialect=postgresql&sql=%E0%A4%A",
+            "/lineage/manual/%ZZ",
+            "/resources?search=%")) {
+      Response r = raw("GET", malformed);
+      assertThat(r.status()).as(malformed + " " + r.text()).isBetween(200, 499);
+      assertThat(r.text()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+    assertError(get("/lineage/manual?from_entity__in=" + "x".repeat(1000)), 400);
+    Response tooLong = get("/lineage/manual?from_entity__in=" + "x".repeat(1_000_000));
+    assertThat(tooLong.status()).isBetween(400, 499);
+    assertThat(tooLong.contentType()).startsWith("application/json");
+    assertThat(tooLong.json().path("message").asText()).isNotBlank();
     assertError(post("/lineage/manual", "{not json"), 400);
     assertError(post("/lineage/manual", "[1, 2]"), 400);
     assertError(post("/lineage/manual", ""), 400);
@@ -540,7 +560,7 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     Response parse = get(q + "?dialect=postgresql&sql=" + enc("SELECT a FROM t\nWHERE WHERE"));
     assertError(parse, 400);
     assertThat(parse.json().get("error").asText()).isEqualTo("parse_error");
-    assertThat(parse.json().get("line").asInt()).isEqualTo(2);
+    assertThat(parse.json().get("line").asInt()).as(parse.text()).isEqualTo(2);
     assertThat(parse.json().get("column").isInt()).isTrue();
 
     String longSql = "SELECT " + "a, ".repeat(MAX_SQL_CHARS / 3) + "b FROM t";

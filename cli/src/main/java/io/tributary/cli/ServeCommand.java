@@ -6,6 +6,7 @@ import io.tributary.connectors.store.LineageStore;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
   Duration catalogMaxAge;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     ApiConfig defaults = ApiConfig.defaults();
     ApiConfig config =
         new ApiConfig(
@@ -95,20 +96,26 @@ final class ServeCommand implements Callable<Integer> {
       lineageStore.close();
       throw e;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  api.close();
-                  lineageStore.close();
-                  stopped.countDown();
-                }));
+    AtomicBoolean closed = new AtomicBoolean();
+    Runnable close =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            api.close();
+            lineageStore.close();
+          }
+        };
+    Thread hook = new Thread(close, "tributary-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     spec.commandLine()
         .getErr()
         .println("tributary: Lineage API on http://" + host + ":" + api.port() + " (Ctrl-C stops)");
     spec.commandLine().getErr().flush();
-    stopped.await();
+    try {
+      new CountDownLatch(1).await(); // until the process is stopped or this thread interrupted
+    } catch (InterruptedException e) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      close.run();
+    }
     return 0;
   }
 }

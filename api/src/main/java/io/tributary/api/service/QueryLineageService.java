@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -187,7 +188,8 @@ public final class QueryLineageService {
             });
     Map<UUID, Resource> found = new HashMap<>();
     store.resources().findAll(wanted).forEach(res -> found.put(res.id(), res));
-    List<Resource> sourceTables = sources.stream().map(found::get).filter(x -> x != null).toList();
+    List<Resource> sourceTables =
+        sources.stream().map(found::get).filter(Objects::nonNull).toList();
     List<ColumnPair> columnPairs = new ArrayList<>();
     for (ColumnIds p : pairs.values()) {
       Resource from = found.get(p.from());
@@ -210,7 +212,6 @@ public final class QueryLineageService {
     final List<ResourceRow> newRows = new ArrayList<>();
     final Map<TableName, Optional<StoredTable>> tables = new HashMap<>();
     final Map<UUID, Map<String, UUID>> newColumns = new HashMap<>();
-    final Map<UUID, StoredTable> registered = new HashMap<>();
 
     Resolution(StoreCatalog names, boolean register) {
       this.names = names;
@@ -234,7 +235,6 @@ public final class QueryLineageService {
       newRows.add(row);
       StoredTable table =
           new StoredTable(row.id(), name, EntityType.TABLE, Optional.empty(), true, List.of());
-      registered.put(row.id(), table);
       return Optional.of(table);
     }
 

@@ -51,7 +51,8 @@ public final class LineageStore implements AutoCloseable {
     StoreDialect dialect = StoreDialect.forUrl(jdbcUrl);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
-    config.setMaximumPoolSize(poolSize);
+    // Flyway holds a second connection (its lock) while it migrates: never fewer than 2.
+    config.setMaximumPoolSize(Math.max(2, poolSize));
     config.setPoolName("tributary-store");
     HikariDataSource dataSource = new HikariDataSource(config);
     try {

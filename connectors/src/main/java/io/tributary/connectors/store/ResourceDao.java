@@ -163,6 +163,22 @@ public final class ResourceDao {
         });
   }
 
+  /**
+   * When a resource last changed (the latest {@code updated_at}); every write of a resource moves
+   * it, so a cache of the catalog can tell cheaply whether it is stale.
+   */
+  public Optional<java.time.Instant> lastChange() {
+    return tx.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT MAX(updated_at) FROM resources");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Optional.ofNullable(
+                Timestamps.fromDb(rs.getObject(1, java.time.OffsetDateTime.class)));
+          }
+        });
+  }
+
   /** The integration of this title and type, created if new. */
   public Integration upsertIntegration(String title, String type) {
     UUID id = StoreIds.integrationId(title, type);

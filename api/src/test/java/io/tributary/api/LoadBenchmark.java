@@ -1,0 +1,389 @@
+package io.tributary.api;
+
+import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.EntityType;
+import io.tributary.connectors.store.Integration;
+import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.StoreIds;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.postgresql.PGConnection;
+
+/**
+ * Load benchmark of the API's reads (a command, not a test): fills a PostgreSQL store with a
+ * synthetic warehouse ({@code --tables} tables of 10 columns) and {@code --edges} edge rows (half
+ * as many column relationships, both directions), bulk-loaded with COPY, then drives three
+ * endpoints at a fixed rate over HTTP and prints p50/p90/p99/max latency and the requests/s
+ * achieved:
+ *
+ * <ul>
+ *   <li>{@code GET /lineage/manual/{id}} of random edges,
+ *   <li>{@code GET /lineage/manual?from_entity__in=a,b} of random columns,
+ *   <li>{@code GET /lineage/lineage_from_query} previewing an INSERT ... SELECT with a join.
+ * </ul>
+ *
+ * <p>The load is open-loop: requests are sent on a fixed schedule and latency counts from the
+ * scheduled time, so a stall shows up in the percentiles instead of slowing the load down. Every
+ * endpoint is warmed up before any is measured. The API runs in this JVM; client and server share
+ * the machine.
+ *
+ * <p>Flags: {@code --store URL} (required; a PostgreSQL database, reused when it already holds the
+ * edges), {@code --edges N} (1,000,000), {@code --tables N} (5,000), {@code --rate R} (500), {@code
+ * --seconds S} per endpoint (20), {@code --warmup S} (5).
+ */
+public final class LoadBenchmark {
+
+  private static final int COLUMNS = 10;
+
+  public static void main(String[] args) throws Exception {
+    String url = flag(args, "--store", null);
+    if (url == null || !url.startsWith("jdbc:postgresql:")) {
+      System.err.println(
+          "usage: LoadBenchmark --store jdbc:postgresql://... [--edges 1000000]"
+              + " [--tables 5000] [--rate 500] [--seconds 20] [--warmup 5]");
+      System.exit(2);
+    }
+    long edges = Long.parseLong(flag(args, "--edges", "1000000"));
+    int tables = Integer.parseInt(flag(args, "--tables", "5000"));
+    int rate = Integer.parseInt(flag(args, "--rate", "500"));
+    int seconds = Integer.parseInt(flag(args, "--seconds", "20"));
+    int warmup = Integer.parseInt(flag(args, "--warmup", "5"));
+
+    try (LineageStore store = LineageStore.open(url, 16)) {
+      Warehouse warehouse = Warehouse.load(store, tables, edges / 2);
+      String token = store.tokens().create("load-benchmark");
+      ApiConfig config = ApiConfig.defaults().withHost("127.0.0.1").withPort(0);
+      try (LineageApi api = LineageApi.start(store, config)) {
+        String base = "http://127.0.0.1:" + api.port();
+        HttpClient http =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        Random random = new Random(7);
+        List<Endpoint> endpoints =
+            List.of(
+                new Endpoint(
+                    "GET /lineage/manual/{id}",
+                    i -> "/lineage/manual/" + warehouse.randomEdgeId(random)),
+                new Endpoint(
+                    "GET /lineage/manual?from_entity__in=a,b",
+                    i ->
+                        "/lineage/manual?from_entity__in="
+                            + warehouse.randomColumnWithEdges(random)
+                            + ","
+                            + warehouse.randomColumnWithEdges(random)),
+                new Endpoint(
+                    "GET /lineage/lineage_from_query (preview)",
+                    i ->
+                        "/lineage/lineage_from_query?dialect=postgresql&default_database=bench"
+                            + "&default_schema=public&sql="
+                            + URLEncoder.encode(
+                                warehouse.randomInsert(random), StandardCharsets.UTF_8)));
+        System.out.printf(
+            "store: %,d edge rows, %,d resources; load: %d req/s for %d s per endpoint (after %d s"
+                + " warm-up)%n",
+            store.edges().count(), warehouse.resources(), rate, seconds, warmup);
+        System.out.printf(
+            "%-42s %9s %7s %9s %9s %9s %9s %9s%n",
+            "endpoint", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+        for (Endpoint e : endpoints) {
+          run(http, base, token, e, rate, warmup); // warm-up (JIT, pools, caches), not reported
+        }
+        for (Endpoint e : endpoints) {
+          Result r = run(http, base, token, e, rate, seconds);
+          System.out.printf(
+              "%-42s %9d %7d %9.1f %9.2f %9.2f %9.2f %9.2f%n",
+              e.name(),
+              r.requests(),
+              r.errors(),
+              r.perSecond(),
+              r.percentile(50),
+              r.percentile(90),
+              r.percentile(99),
+              r.percentile(100));
+        }
+      }
+    }
+  }
+
+  private record Endpoint(String name, IntFunction<String> path) {}
+
+  private record Result(long requests, long errors, double perSecond, long[] nanos) {
+    double percentile(double p) {
+      if (nanos.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(p / 100.0 * nanos.length) - 1;
+      return nanos[Math.max(0, Math.min(nanos.length - 1, index))] / 1e6;
+    }
+  }
+
+  /** Sends requests on a fixed schedule for {@code seconds}; latency counts from the schedule. */
+  private static Result run(
+      HttpClient http, String base, String token, Endpoint endpoint, int rate, int seconds)
+      throws Exception {
+    long interval = 1_000_000_000L / rate;
+    long total = (long) rate * seconds;
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicLong errors = new AtomicLong();
+    List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    long start = System.nanoTime();
+    for (long i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + endpoint.path().apply((int) i)))
+              .header("Authorization", "Bearer " + token)
+              .timeout(Duration.ofSeconds(30))
+              .build();
+      inFlight.add(
+          http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+              .handle(
+                  (response, failure) -> {
+                    latencies.add(System.nanoTime() - due);
+                    if (failure != null || response.statusCode() != 200) {
+                      errors.incrementAndGet();
+                    }
+                    return null;
+                  }));
+      if (inFlight.size() > 10_000) {
+        inFlight.removeIf(CompletableFuture::isDone);
+      }
+    }
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return new Result(sorted.length, errors.get(), sorted.length / elapsed, sorted);
+  }
+
+  /** The synthetic warehouse: tables {@code bench.public.tNNNNN} with columns c0..c9. */
+  private static final class Warehouse {
+    private final int tables;
+    private final UUID integration;
+    private final long[] relationships; // source column index << 32 | target column index
+    private final UUID[] tableIds;
+
+    private Warehouse(int tables, UUID integration, long[] relationships) {
+      this.tables = tables;
+      this.integration = integration;
+      this.relationships = relationships;
+      this.tableIds = new UUID[tables];
+      for (int t = 0; t < tables; t++) {
+        tableIds[t] = tableId(t);
+      }
+    }
+
+    static Warehouse load(LineageStore store, int tables, long relationships)
+        throws SQLException, IOException {
+      Integration integration = store.resources().upsertIntegration("Bench", "postgres");
+      // Each relationship joins a column to a column of a later table: a DAG, no self edges.
+      Random random = new Random(42);
+      Set<Long> pairs = new HashSet<>();
+      long columns = (long) tables * COLUMNS;
+      while (pairs.size() < relationships) {
+        int from = (int) (random.nextDouble() * (columns - COLUMNS));
+        int fromTable = from / COLUMNS;
+        int toTable = fromTable + 1 + random.nextInt(Math.min(50, tables - fromTable - 1));
+        int to = toTable * COLUMNS + random.nextInt(COLUMNS);
+        pairs.add(((long) from << 32) | to);
+      }
+      long[] list = pairs.stream().mapToLong(Long::longValue).toArray();
+      Arrays.sort(list);
+      Warehouse w = new Warehouse(tables, integration.id(), list);
+      if (store.edges().count() >= relationships * 2) {
+        return w; // already loaded
+      }
+      long started = System.nanoTime();
+      try (Connection c = store.dataSource().getConnection()) {
+        var copy = c.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn(
+            "COPY resources (id, created_at, updated_at, title, entity_type, type, native_type,"
+                + " schema_name, database_name, integration_id, table_id, ordinal, discovered)"
+                + " FROM STDIN WITH (FORMAT csv)",
+            w.resourceCsv());
+        copy.copyIn(
+            "COPY lineage_edges (id, created_at, updated_at, from_entity, to_entity, direction,"
+                + " is_manual, provenance, first_seen, last_seen, query_fingerprint)"
+                + " FROM STDIN WITH (FORMAT csv)",
+            w.edgeCsv());
+        try (var s = c.createStatement()) {
+          s.execute("ANALYZE resources");
+          s.execute("ANALYZE lineage_edges");
+        }
+      }
+      System.out.printf(
+          "loaded %,d resources and %,d edge rows in %.1f s%n",
+          w.resources(), list.length * 2L, (System.nanoTime() - started) / 1e9);
+      return w;
+    }
+
+    long resources() {
+      return (long) tables * (COLUMNS + 1);
+    }
+
+    UUID tableId(int t) {
+      return StoreIds.tableId(
+          Optional.of(integration), Optional.of("bench"), Optional.of("public"), name(t));
+    }
+
+    UUID columnId(int column) {
+      return StoreIds.columnId(tableIds[column / COLUMNS], "c" + column % COLUMNS);
+    }
+
+    static String name(int t) {
+      return String.format("t%05d", t);
+    }
+
+    UUID randomEdgeId(Random random) {
+      long r = relationships[random.nextInt(relationships.length)];
+      UUID from = columnId((int) (r >>> 32));
+      UUID to = columnId((int) r);
+      return random.nextBoolean()
+          ? StoreIds.edgeId(from, to, Direction.DOWNSTREAM)
+          : StoreIds.edgeId(to, from, Direction.UPSTREAM);
+    }
+
+    UUID randomColumnWithEdges(Random random) {
+      return columnId((int) (relationships[random.nextInt(relationships.length)] >>> 32));
+    }
+
+    String randomInsert(Random random) {
+      int a = random.nextInt(tables - 2);
+      int b = a + 1 + random.nextInt(tables - a - 2);
+      int target = random.nextInt(tables);
+      return "INSERT INTO "
+          + name(target)
+          + " (c0, c1, c2) SELECT a.c0, a.c1 + b.c1, CASE WHEN b.c2 > 0 THEN b.c3 END FROM "
+          + name(a)
+          + " a JOIN "
+          + name(b)
+          + " b ON a.c4 = b.c4 WHERE a.c5 > 10";
+    }
+
+    Reader resourceCsv() {
+      String now = Instant.now().toString();
+      StringBuilder csv = new StringBuilder();
+      for (int t = 0; t < tables; t++) {
+        UUID table = tableIds[t];
+        csv.append(table)
+            .append(',')
+            .append(now)
+            .append(',')
+            .append(now)
+            .append(',')
+            .append(name(t))
+            .append(',')
+            .append(EntityType.TABLE.jsonName())
+            .append(",table,table,public,bench,")
+            .append(integration)
+            .append(",,,false\n");
+        for (int c = 0; c < COLUMNS; c++) {
+          csv.append(StoreIds.columnId(table, "c" + c))
+              .append(',')
+              .append(now)
+              .append(',')
+              .append(now)
+              .append(",c")
+              .append(c)
+              .append(",column,integer,integer,public,bench,")
+              .append(integration)
+              .append(',')
+              .append(table)
+              .append(',')
+              .append(c + 1)
+              .append(",false\n");
+        }
+      }
+      return new StringReader(csv.toString());
+    }
+
+    /** The edge rows as CSV, generated while COPY reads them (1M rows do not sit in memory). */
+    Reader edgeCsv() {
+      String now = Instant.now().toString();
+      return new Reader() {
+        private int next;
+        private final StringBuilder buffer = new StringBuilder();
+        private int read;
+
+        @Override
+        public int read(char[] target, int offset, int length) {
+          while (read == buffer.length()) {
+            if (next == relationships.length) {
+              return -1;
+            }
+            buffer.setLength(0);
+            read = 0;
+            long r = relationships[next++];
+            UUID from = columnId((int) (r >>> 32));
+            UUID to = columnId((int) r);
+            row(buffer, from, to, Direction.DOWNSTREAM, now);
+            row(buffer, to, from, Direction.UPSTREAM, now);
+          }
+          int n = Math.min(length, buffer.length() - read);
+          buffer.getChars(read, read + n, target, offset);
+          read += n;
+          return n;
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+
+    private static void row(StringBuilder csv, UUID from, UUID to, Direction d, String now) {
+      csv.append(StoreIds.edgeId(from, to, d))
+          .append(',')
+          .append(now)
+          .append(',')
+          .append(now)
+          .append(',')
+          .append(from)
+          .append(',')
+          .append(to)
+          .append(',')
+          .append(d.name())
+          .append(",false,query,")
+          .append(now)
+          .append(',')
+          .append(now)
+          .append(",\n");
+    }
+  }
+
+  private static String flag(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The lineage store: PostgreSQL or H2 behind {@link io.tributary.connectors.store.LineageStore},
+ * schema by Flyway ({@code db/migration}), plain JDBC DAOs with their SQL inline.
+ *
+ * <p>Writers agree on ids without asking the store ({@link
+ * io.tributary.connectors.store.StoreIds}): resolve names with a {@link
+ * io.tributary.connectors.store.StoreCatalog} snapshot, build {@link
+ * io.tributary.connectors.store.ResourceRow}s for names it does not know ({@code
+ * ResourceRow.discoveredTable}, {@code ResourceRow.column}), and write {@link
+ * io.tributary.connectors.store.DerivedEdge}s. Batch writers such as Flink's {@code JdbcSink} can
+ * run the per-database statements of {@link io.tributary.connectors.store.StoreDialect} with the
+ * binders {@code EdgeRow::bind}, {@code ResourceRow::bind}, {@code QuerySeen::bind} and {@code
+ * DeadLetter::bind} ({@link io.tributary.connectors.store.DeadLetter#INSERT_SQL}); all are
+ * idempotent except the dead-letter insert and the executions count of queries seen.
+ */
+package io.tributary.connectors.store;
