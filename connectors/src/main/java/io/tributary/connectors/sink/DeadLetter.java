@@ -1,13 +1,14 @@
 package io.tributary.connectors.sink;
 
 /**
- * A statement that could not be analyzed, kept with why.
+ * A statement that could not be analyzed, on its way to the store's dead letters.
  *
  * @param queryId the execution's id, or null when the history has none
- * @param fingerprint its fingerprint
+ * @param fingerprint its fingerprint, or null when it was not fingerprinted
  * @param dialect the dialect it was analyzed in
  * @param sql the statement's text
- * @param reason the error kind and message, with line and column when known
+ * @param reason the error kind ({@code PARSE_ERROR}, {@code TIMEOUT}, {@code UNKNOWN_DIALECT}...)
+ * @param message what went wrong, with line and column when known
  * @param failedAtMillis when the job gave up on it
  */
 public record DeadLetter(
@@ -16,4 +17,5 @@ public record DeadLetter(
     String dialect,
     String sql,
     String reason,
+    String message,
     long failedAtMillis) {}

@@ -85,7 +85,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
     } catch (RuntimeException | StackOverflowError e) {
       // The analyzer promises not to throw; if it does anyway, the statement is the one to blame.
       latency.update((System.nanoTime() - started) / 1_000);
-      deadLetter(ctx, query, "INTERNAL: " + e);
+      deadLetter(ctx, query, "INTERNAL", String.valueOf(e));
       return;
     }
     latency.update((System.nanoTime() - started) / 1_000);
@@ -95,7 +95,11 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
       Optional<AnalysisError> error = statement.error();
       if (error.isPresent()) {
         anyFailed = true;
-        deadLetter(ctx, query, describe(error.get(), statements.size() > 1 ? statement : null));
+        deadLetter(
+            ctx,
+            query,
+            error.get().kind().name(),
+            describe(error.get(), statements.size() > 1 ? statement : null));
         continue;
       }
       for (NamedEdge edge :
@@ -119,7 +123,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
     edgesEmittedTotal.add(edges);
   }
 
-  private void deadLetter(Context ctx, FingerprintedQuery query, String reason) {
+  private void deadLetter(Context ctx, FingerprintedQuery query, String reason, String message) {
     ctx.output(
         deadLetters,
         new DeadLetter(
@@ -128,6 +132,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
             query.dialect(),
             query.record().sql(),
             reason,
+            message,
             System.currentTimeMillis()));
   }
 

@@ -81,7 +81,8 @@ final class FingerprintStatements extends ProcessFunction<QueryRecord, Fingerpri
               null,
               dialectName,
               record.sql(),
-              "UNKNOWN_DIALECT: " + e.getMessage(),
+              "UNKNOWN_DIALECT",
+              e.getMessage(),
               System.currentTimeMillis()));
       return;
     }

@@ -1,6 +1,7 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
@@ -8,6 +9,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -19,7 +21,7 @@ import org.apache.flink.util.OutputTag;
  *   ▼
  * Analyze statements ─► failures ─► Write dead letters
  *   ▼
- * Resolve names to resource ids ─keyBy(edge)─► Dedupe edges ─► Write edges
+ * Resolve names to resource ids ─keyBy(edge)─► Dedupe edges ─► Both directions ─► Write edges
  * </pre>
  *
  * Batch or streaming is the environment's business: the same graph runs in both modes.
@@ -73,6 +75,12 @@ public final class LineagePipeline {
         .process(new DedupeEdges(store, options.stateTtl()))
         .name("Dedupe edges")
         .uid("dedupe-edges")
+        .flatMap(
+            (ResolvedEdge edge, Collector<EdgeDirectionRow> out) ->
+                EdgeDirectionRow.rowsOf(edge).forEach(out::collect))
+        .returns(EdgeDirectionRow.class)
+        .name("Both directions")
+        .uid("both-directions")
         .sinkTo(store.edgeSink())
         .name("Write edges")
         .uid("write-edges");

@@ -1,9 +1,9 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.QueryStats;
-import io.tributary.connectors.sink.ResolvedEdge;
 import java.io.Serializable;
 import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -24,7 +24,8 @@ public interface PipelineStore extends Serializable {
   /** Opens edge lookups for one task. */
   EdgeLookup openEdgeLookup() throws Exception;
 
-  Sink<ResolvedEdge> edgeSink();
+  /** Both stored rows of each edge. */
+  Sink<EdgeDirectionRow> edgeSink();
 
   Sink<QueryStats> queriesSink();
 
