@@ -33,8 +33,8 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 public final class LineageStoreSink {
 
   /**
-   * Inserts a dead letter unless one with its id exists (the store's insert is plain; a replay
-   * must not fail on the primary key). Portable to PostgreSQL and H2.
+   * Inserts a dead letter unless one with its id exists (the store's insert is plain; a replay must
+   * not fail on the primary key). Portable to PostgreSQL and H2.
    */
   static final String INSERT_DEAD_LETTER_ONCE =
       """

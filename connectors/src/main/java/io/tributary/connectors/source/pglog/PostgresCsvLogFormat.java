@@ -137,6 +137,9 @@ public final class PostgresCsvLogFormat extends SimpleStreamFormat<QueryRecord> 
         if (waiting != null && (row[QUERY].isEmpty() || row[QUERY].equals(waiting.sql()))) {
           pending.remove(session);
           ready.add(waiting.withStatus(ExecutionStatus.FAILED));
+        } else if (!row[QUERY].isEmpty()) {
+          // Failed before it ran (extended protocol: at parse or bind), so never logged as run.
+          ready.add(record(row, row[QUERY], ExecutionStatus.FAILED));
         }
         return;
       }
@@ -148,18 +151,20 @@ public final class PostgresCsvLogFormat extends SimpleStreamFormat<QueryRecord> 
       if (waiting != null) {
         ready.add(waiting);
       }
-      pending.put(
-          session,
-          new QueryRecord(
-              session + ":" + row[SESSION_LINE],
-              statement.get(),
-              logTimeMillis(row[LOG_TIME]),
-              row[USER_NAME],
-              row[DATABASE_NAME],
-              defaultSchema,
-              session,
-              "postgresql",
-              ExecutionStatus.SUCCESS));
+      pending.put(session, record(row, statement.get(), ExecutionStatus.SUCCESS));
+    }
+
+    private QueryRecord record(String[] row, String sql, ExecutionStatus status) {
+      return new QueryRecord(
+          row[SESSION_ID] + ":" + row[SESSION_LINE],
+          sql,
+          logTimeMillis(row[LOG_TIME]),
+          row[USER_NAME],
+          row[DATABASE_NAME],
+          defaultSchema,
+          row[SESSION_ID],
+          "postgresql",
+          status);
     }
 
     @Override
