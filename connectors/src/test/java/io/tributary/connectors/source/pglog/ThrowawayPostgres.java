@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * as csvlog; the tests' shared server is left alone. Needs {@code initdb} and {@code pg_ctl} on the
  * PATH (or under {@code pg_config --bindir}); as root, runs them as user {@code postgres}.
  */
-final class ThrowawayPostgres implements AutoCloseable {
+public final class ThrowawayPostgres implements AutoCloseable {
 
   private final Path dir;
   private final Path bin;
@@ -30,7 +30,7 @@ final class ThrowawayPostgres implements AutoCloseable {
   }
 
   /** The server's binaries, if this machine has them. */
-  static java.util.Optional<Path> binaries() {
+  public static java.util.Optional<Path> binaries() {
     try {
       Process p = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).trim();
@@ -50,7 +50,7 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
   }
 
-  static ThrowawayPostgres start(Path bin) throws Exception {
+  public static ThrowawayPostgres start(Path bin) throws Exception {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path dir = Files.createTempDirectory("tributary-pg-");
     int port;
@@ -95,11 +95,11 @@ final class ThrowawayPostgres implements AutoCloseable {
     return pg;
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
   }
 
-  Path logDirectory() {
+  public Path logDirectory() {
     return dir.resolve("log");
   }
 
