@@ -11,7 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code tributary backfill}: a bounded query history into the lineage store, on a mini cluster. */
+/**
+ * {@code tributary backfill}: a bounded query history into the lineage store, on a mini cluster.
+ */
 @Command(
     name = "backfill",
     mixinStandardHelpOptions = true,

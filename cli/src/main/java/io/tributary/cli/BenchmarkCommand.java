@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tributary benchmark-backfill}: generates a log, backfills it into a store and reports
- * rows per second of the whole backfill (job submission to the last write).
+ * {@code tributary benchmark-backfill}: generates a log, backfills it into a store and reports rows
+ * per second of the whole backfill (job submission to the last write).
  */
 @Command(
     name = "benchmark-backfill",
@@ -33,13 +33,19 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--rows", defaultValue = "1000000", description = "Log rows (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "1000000",
+      description = "Log rows (default ${DEFAULT-VALUE}).")
   long rows;
 
   @Option(names = "--store", required = true, description = "The lineage store's JDBC URL.")
   String store;
 
-  @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--parallelism",
+      defaultValue = "2",
+      description = "Job parallelism (default ${DEFAULT-VALUE}).")
   int parallelism;
 
   @Option(names = "--log", description = "Reuse this generated log instead of writing a new one.")
@@ -55,7 +61,8 @@ final class BenchmarkCommand implements Callable<Integer> {
       file = dir.resolve("query-log.jsonl");
       long t0 = System.nanoTime();
       new WorkloadGenerator(rows, 42).write(file);
-      out.printf(Locale.ROOT, "generated %,d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+      out.printf(
+          Locale.ROOT, "generated %,d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
     }
     long started = System.nanoTime();
     Path catalog = Files.createTempFile("tributary-catalog-", ".json");

@@ -47,7 +47,8 @@ final class CatalogImport {
       int ordinal = 0;
       for (CatalogColumn c : t.columns()) {
         rows.add(
-            ResourceRow.column(table, c.name(), c.type(), c.type(), OptionalInt.of(ordinal++), false));
+            ResourceRow.column(
+                table, c.name(), c.type(), c.type(), OptionalInt.of(ordinal++), false));
       }
     }
     return rows;

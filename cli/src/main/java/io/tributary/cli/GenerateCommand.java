@@ -22,10 +22,16 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--rows", defaultValue = "10000", description = "Log rows (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "10000",
+      description = "Log rows (default ${DEFAULT-VALUE}).")
   long rows;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(

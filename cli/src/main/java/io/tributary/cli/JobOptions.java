@@ -38,7 +38,11 @@ final class JobOptions {
   @Option(names = "--jdbc-user", description = "jdbc: user.")
   String jdbcUser;
 
-  @Option(names = "--jdbc-password", description = "jdbc: password.", arity = "0..1", interactive = true)
+  @Option(
+      names = "--jdbc-password",
+      description = "jdbc: password.",
+      arity = "0..1",
+      interactive = true)
   String jdbcPassword;
 
   @Option(
@@ -47,7 +51,9 @@ final class JobOptions {
           "jdbc: snowflake, bigquery, redshift, databricks or postgresql (default postgresql).")
   String preset;
 
-  @Option(names = "--table", description = "jdbc: the history table or view, instead of the preset's.")
+  @Option(
+      names = "--table",
+      description = "jdbc: the history table or view, instead of the preset's.")
   String table;
 
   @Option(
@@ -69,7 +75,8 @@ final class JobOptions {
 
   @Option(
       names = "--dialect",
-      description = "Dialect of statements whose history names none (default: the preset's, else ansi).")
+      description =
+          "Dialect of statements whose history names none (default: the preset's, else ansi).")
   String dialect;
 
   @Option(
@@ -94,34 +101,42 @@ final class JobOptions {
 
   @Option(
       names = "--catalog",
-      description = "A catalog JSON file (the analyze --catalog shape) to import into the store first.")
+      description =
+          "A catalog JSON file (the analyze --catalog shape) to import into the store first.")
   java.nio.file.Path catalog;
 
-  @Option(names = "--web-ui", description = "Serve the Flink dashboard on 127.0.0.1:8081 while it runs.")
+  @Option(
+      names = "--web-ui",
+      description = "Serve the Flink dashboard on 127.0.0.1:8081 while it runs.")
   boolean webUi;
 
   String storeUrl() {
     return LineageStore.resolveUrl(Optional.ofNullable(store), System.getenv());
   }
 
-  QuerySourceSpec sourceSpec(Duration window, Duration lateness, Duration pollInterval, Duration monitor) {
+  QuerySourceSpec sourceSpec(
+      Duration window, Duration lateness, Duration pollInterval, Duration monitor) {
     return switch (source.toLowerCase(Locale.ROOT)) {
-      case "files" -> new QuerySourceSpec.Files(
-          paths, format == null ? null : QueryLogFormat.byName(format), monitor);
-      case "jdbc" -> new QuerySourceSpec.Jdbc(
-          require(jdbcUrl, "--jdbc-url"),
-          jdbcUser,
-          jdbcPassword,
-          preset == null ? null : QueryHistoryPreset.byName(preset),
-          table,
-          slice,
-          window,
-          lateness,
-          pollInterval);
-      case "pg-csvlog" -> new QuerySourceSpec.PostgresCsvLog(
-          paths.isEmpty() ? require(null, "--path") : paths.get(0), defaultSchema, monitor);
-      default -> throw new IllegalArgumentException(
-          "unknown --source '" + source + "' (files, jdbc, pg-csvlog)");
+      case "files" ->
+          new QuerySourceSpec.Files(
+              paths, format == null ? null : QueryLogFormat.byName(format), monitor);
+      case "jdbc" ->
+          new QuerySourceSpec.Jdbc(
+              require(jdbcUrl, "--jdbc-url"),
+              jdbcUser,
+              jdbcPassword,
+              preset == null ? null : QueryHistoryPreset.byName(preset),
+              table,
+              slice,
+              window,
+              lateness,
+              pollInterval);
+      case "pg-csvlog" ->
+          new QuerySourceSpec.PostgresCsvLog(
+              paths.isEmpty() ? require(null, "--path") : paths.get(0), defaultSchema, monitor);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown --source '" + source + "' (files, jdbc, pg-csvlog)");
     };
   }
 

@@ -51,7 +51,8 @@ final class StreamCommand implements Callable<Integer> {
       names = "--state-ttl",
       converter = DurationConverter.class,
       defaultValue = "1d",
-      description = "How long statements and edges are remembered before re-analysis (default ${DEFAULT-VALUE}).")
+      description =
+          "How long statements and edges are remembered before re-analysis (default ${DEFAULT-VALUE}).")
   Duration stateTtl;
 
   @Option(
@@ -69,7 +70,8 @@ final class StreamCommand implements Callable<Integer> {
   @Option(
       names = "--lateness",
       converter = DurationConverter.class,
-      description = "jdbc: how long after its end a window is read, for rows written late (default 5s).")
+      description =
+          "jdbc: how long after its end a window is read, for rows written late (default 5s).")
   Duration lateness;
 
   @Option(
@@ -82,7 +84,10 @@ final class StreamCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     QuerySourceSpec source = options.sourceSpec(window, lateness, pollInterval, monitorInterval);
     PipelineOptions pipeline =
-        options.pipeline(source).withStateTtl(stateTtl).withStatsFlushInterval(Duration.ofSeconds(10));
+        options
+            .pipeline(source)
+            .withStateTtl(stateTtl)
+            .withStatsFlushInterval(Duration.ofSeconds(10));
     JobSettings base = options.settings(source, pipeline);
     JobSettings settings =
         new JobSettings(

@@ -10,8 +10,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Backfill: reads a bounded query history once, in Flink's batch execution mode, and writes its
- * lineage into the store. Each distinct statement (by fingerprint, dialect and session defaults)
- * is analyzed once per run; executions are counted into the queries table.
+ * lineage into the store. Each distinct statement (by fingerprint, dialect and session defaults) is
+ * analyzed once per run; executions are counted into the queries table.
  *
  * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.BackfillJob tributary.jar
  * [flags]}. Flags:
@@ -23,15 +23,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>jdbc: {@code --jdbc-url URL}, {@code --jdbc-user U}, {@code --jdbc-password P}, {@code
  *       --preset snowflake|bigquery|redshift|databricks|postgresql} (default postgresql), {@code
  *       --table T} (instead of the preset's), {@code --slice 1h} (one parallel time slice)
- *   <li>pg-csvlog: {@code --path P} a csvlog file or the log directory, {@code --default-schema
- *       S} (default public)
+ *   <li>pg-csvlog: {@code --path P} a csvlog file or the log directory, {@code --default-schema S}
+ *       (default public)
  *   <li>{@code --from T}, {@code --to T}: the time range {@code [from, to)} (required for jdbc;
  *       ISO-8601, a date, or epoch seconds/millis)
- *   <li>{@code --dialect D}: the dialect of statements whose history does not name one (default
- *       the preset's, else ansi)
- *   <li>{@code --store URL}: the lineage store ({@code jdbc:postgresql:...} or {@code
- *       jdbc:h2:...}; default {@code $TRIBUTARY_STORE}, else the H2 file store in {@code
- *       $TRIBUTARY_DATA_DIR}, by default {@code ./data/tributary}); credentials go in the URL
+ *   <li>{@code --dialect D}: the dialect of statements whose history does not name one (default the
+ *       preset's, else ansi)
+ *   <li>{@code --store URL}: the lineage store ({@code jdbc:postgresql:...} or {@code jdbc:h2:...};
+ *       default {@code $TRIBUTARY_STORE}, else the H2 file store in {@code $TRIBUTARY_DATA_DIR}, by
+ *       default {@code ./data/tributary}); credentials go in the URL
  *   <li>{@code --parallelism N}, {@code --analysis-timeout 10s}, {@code --no-discover} (do not
  *       register tables and columns the catalog does not know)
  * </ul>

@@ -1,8 +1,8 @@
 package io.tributary.jobs;
 
+import io.tributary.connectors.source.StartTimes;
 import io.tributary.connectors.source.file.QueryLogFormat;
 import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
-import io.tributary.connectors.source.StartTimes;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.jobs.pipeline.PipelineOptions;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.TimeUtils;
 
 /**
- * Reads the flags of {@link BackfillJob} and {@link StreamingJob} ({@code --name value}); see
- * their Javadoc for the list. Durations are written {@code 500ms}, {@code 10s}, {@code 5min},
- * {@code 1h}, {@code 1d}; times as ISO-8601 or epoch seconds/millis.
+ * Reads the flags of {@link BackfillJob} and {@link StreamingJob} ({@code --name value}); see their
+ * Javadoc for the list. Durations are written {@code 500ms}, {@code 10s}, {@code 5min}, {@code 1h},
+ * {@code 1d}; times as ISO-8601 or epoch seconds/millis.
  */
 public final class JobArguments {
 
@@ -28,12 +28,12 @@ public final class JobArguments {
     String dialectFlag = p.get("dialect", "ansi");
     QuerySourceSpec source = source(p);
     PipelineOptions options =
-        PipelineOptions.defaults(
-                p.has("dialect") ? dialectFlag : source.dialect(dialectFlag))
+        PipelineOptions.defaults(p.has("dialect") ? dialectFlag : source.dialect(dialectFlag))
             .withRange(time(p, "from"), time(p, "to"))
             .withRegisterDiscovered(!p.has("no-discover"))
             .withStatsFlushInterval(
-                duration(p, "stats-interval", streaming ? Duration.ofSeconds(10) : Duration.ofHours(1)));
+                duration(
+                    p, "stats-interval", streaming ? Duration.ofSeconds(10) : Duration.ofHours(1)));
     if (p.has("analysis-timeout")) {
       options = options.withAnalysisTimeout(duration(p, "analysis-timeout", null));
     }
@@ -53,24 +53,30 @@ public final class JobArguments {
   static QuerySourceSpec source(ParameterTool p) {
     String kind = p.getRequired("source").toLowerCase(Locale.ROOT);
     return switch (kind) {
-      case "files" -> new QuerySourceSpec.Files(
-          List.of(p.getRequired("path").split(",")),
-          p.has("format") ? QueryLogFormat.byName(p.get("format")) : null,
-          duration(p, "monitor-interval", null));
-      case "jdbc" -> new QuerySourceSpec.Jdbc(
-          p.getRequired("jdbc-url"),
-          p.get("jdbc-user", null),
-          p.get("jdbc-password", null),
-          p.has("preset") ? QueryHistoryPreset.byName(p.get("preset")) : null,
-          p.get("table", null),
-          duration(p, "slice", null),
-          duration(p, "window", null),
-          duration(p, "lateness", null),
-          duration(p, "poll-interval", null));
-      case "pg-csvlog" -> new QuerySourceSpec.PostgresCsvLog(
-          p.getRequired("path"), p.get("default-schema", null), duration(p, "monitor-interval", null));
-      default -> throw new IllegalArgumentException(
-          "unknown --source '" + kind + "' (files, jdbc, pg-csvlog)");
+      case "files" ->
+          new QuerySourceSpec.Files(
+              List.of(p.getRequired("path").split(",")),
+              p.has("format") ? QueryLogFormat.byName(p.get("format")) : null,
+              duration(p, "monitor-interval", null));
+      case "jdbc" ->
+          new QuerySourceSpec.Jdbc(
+              p.getRequired("jdbc-url"),
+              p.get("jdbc-user", null),
+              p.get("jdbc-password", null),
+              p.has("preset") ? QueryHistoryPreset.byName(p.get("preset")) : null,
+              p.get("table", null),
+              duration(p, "slice", null),
+              duration(p, "window", null),
+              duration(p, "lateness", null),
+              duration(p, "poll-interval", null));
+      case "pg-csvlog" ->
+          new QuerySourceSpec.PostgresCsvLog(
+              p.getRequired("path"),
+              p.get("default-schema", null),
+              duration(p, "monitor-interval", null));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown --source '" + kind + "' (files, jdbc, pg-csvlog)");
     };
   }
 

@@ -57,7 +57,8 @@ public final class LocalRunner {
       conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
       conf.set(RestOptions.ADDRESS, "127.0.0.1");
       conf.set(RestOptions.PORT, WEB_UI_PORT);
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+      StreamExecutionEnvironment env =
+          StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
       env.setParallelism(p);
       return env;
     }

@@ -139,8 +139,7 @@ public sealed interface QuerySourceSpec {
       if (continuous) {
         builder.monitorContinuously(monitorInterval);
       }
-      return env.fromSource(
-              builder.build(), WatermarkStrategy.noWatermarks(), "PostgreSQL csvlog")
+      return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "PostgreSQL csvlog")
           .uid("postgres-csvlog");
     }
   }

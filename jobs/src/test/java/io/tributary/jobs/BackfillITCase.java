@@ -12,7 +12,6 @@ import io.tributary.jobs.pipeline.PipelineOptions;
 import io.tributary.jobs.pipeline.StorePipelineStore;
 import io.tributary.jobs.workload.WorkloadGenerator;
 import io.tributary.sql.model.TableName;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +98,8 @@ abstract class BackfillITCase {
     UUID stgCustomers = tableId("staging", "stg_customers");
     store
         .edges()
-        .upsertDerived(List.of(new DerivedEdge(customers, stgCustomers, Instant.now(), Optional.empty())));
+        .upsertDerived(
+            List.of(new DerivedEdge(customers, stgCustomers, Instant.now(), Optional.empty())));
     store.edges().delete(StoreIds.edgeId(customers, stgCustomers, Direction.DOWNSTREAM));
 
     JobSummary summary = backfill();
@@ -113,7 +113,10 @@ abstract class BackfillITCase {
     assertThat(summary.edgesNew()).isEqualTo(expected.size() - 1); // the manual one existed
 
     LineageEdge manual =
-        store.edges().find(StoreIds.edgeId(ordersTable, stgOrdersTable, Direction.DOWNSTREAM)).orElseThrow();
+        store
+            .edges()
+            .find(StoreIds.edgeId(ordersTable, stgOrdersTable, Direction.DOWNSTREAM))
+            .orElseThrow();
     assertThat(manual.manual()).isTrue();
     assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges"))
         .isEqualTo(2L * expected.size());
@@ -145,12 +148,16 @@ abstract class BackfillITCase {
 
     assertThat(summary.edgesNew()).isZero();
     assertThat(StoreContents.edgeNames(store)).isEqualTo(edgesBefore);
-    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges")).isEqualTo(rowsBefore);
-    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM dead_letters")).isEqualTo(deadBefore);
-    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM resources")).isEqualTo(resourcesBefore);
+    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges"))
+        .isEqualTo(rowsBefore);
+    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM dead_letters"))
+        .isEqualTo(deadBefore);
+    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM resources"))
+        .isEqualTo(resourcesBefore);
     assertThat(
             StoreContents.count(
-                store, "SELECT COUNT(DISTINCT first_seen) FROM lineage_edges WHERE is_manual = FALSE"))
+                store,
+                "SELECT COUNT(DISTINCT first_seen) FROM lineage_edges WHERE is_manual = FALSE"))
         .isEqualTo(firstSeenBefore);
   }
 

@@ -85,14 +85,27 @@ class QueryHistoryJobsITCase {
         history.insert("q" + i, INSERT_SQL.formatted(i), t0.plusSeconds(600L * i), "success");
       }
       history.insert("bad", "INSERT INTO marts.never SELECT z FROM raw.nope", t0, "failed");
-      history.insert("late", "INSERT INTO marts.out_of_range SELECT z FROM raw.x", t0.plusSeconds(86_400), "success");
+      history.insert(
+          "late",
+          "INSERT INTO marts.out_of_range SELECT z FROM raw.x",
+          t0.plusSeconds(86_400),
+          "success");
       var source =
           new QuerySourceSpec.Jdbc(
-              history.url, null, null, QueryHistoryPreset.POSTGRESQL, null, Duration.ofMinutes(30), null, null, null);
+              history.url,
+              null,
+              null,
+              QueryHistoryPreset.POSTGRESQL,
+              null,
+              Duration.ofMinutes(30),
+              null,
+              null,
+              null);
       var options =
           PipelineOptions.defaults("postgresql").withRange(t0, t0.plus(Duration.ofHours(12)));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      BackfillJob.define(env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
+      BackfillJob.define(
+          env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
       JobExecutionResult result = env.execute("jdbc backfill");
       JobSummary summary = JobSummary.of(result.getAllAccumulatorResults(), 1);
 
@@ -125,7 +138,8 @@ class QueryHistoryJobsITCase {
               .withStateTtl(Duration.ofHours(1))
               .withStatsFlushInterval(Duration.ofSeconds(1));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      StreamingJob.define(env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
+      StreamingJob.define(
+          env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
       JobClient job = env.executeAsync("jdbc streaming");
       try {
         Thread.sleep(1_000);
@@ -162,7 +176,8 @@ class QueryHistoryJobsITCase {
           line("f2", "INSERT INTO marts.u (c) SELECT r.z FROM raw.r r")
               + line("f3", "SELEC broken FROM"));
       awaitEdges(Set.of("analytics.raw.r.z>analytics.marts.u.c"), Duration.ofSeconds(30));
-      awaitCount("SELECT COUNT(*) FROM dead_letters WHERE query_id = 'f3'", 1, Duration.ofSeconds(30));
+      awaitCount(
+          "SELECT COUNT(*) FROM dead_letters WHERE query_id = 'f3'", 1, Duration.ofSeconds(30));
       awaitCount("SELECT COUNT(*) FROM queries_seen", 3, Duration.ofSeconds(30));
     } finally {
       job.cancel().get();
@@ -193,7 +208,8 @@ class QueryHistoryJobsITCase {
           env,
           settings(source, PipelineOptions.defaults("postgresql")),
           new StorePipelineStore(database.jdbcUrl()));
-      JobSummary summary = JobSummary.of(env.execute("csvlog backfill").getAllAccumulatorResults(), 1);
+      JobSummary summary =
+          JobSummary.of(env.execute("csvlog backfill").getAllAccumulatorResults(), 1);
 
       assertThat(summary.failedUpstream()).isEqualTo(1);
       assertThat(StoreContents.edgeNames(store))
@@ -238,7 +254,8 @@ class QueryHistoryJobsITCase {
   static final class PostgresHistory implements AutoCloseable {
     final String schema =
         "tributary_jobs_hist_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    final String url = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=" + schema;
+    final String url =
+        "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=" + schema;
 
     PostgresHistory() throws SQLException {
       try (Connection c = DriverManager.getConnection(url);

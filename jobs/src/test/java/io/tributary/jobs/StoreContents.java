@@ -39,9 +39,17 @@ final class StoreContents {
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         names.add(
-            name(rs.getString("fd"), rs.getString("fs"), rs.getString("ftable"), rs.getString("ftitle"))
+            name(
+                    rs.getString("fd"),
+                    rs.getString("fs"),
+                    rs.getString("ftable"),
+                    rs.getString("ftitle"))
                 + ">"
-                + name(rs.getString("td"), rs.getString("ts"), rs.getString("ttable"), rs.getString("ttitle")));
+                + name(
+                    rs.getString("td"),
+                    rs.getString("ts"),
+                    rs.getString("ttable"),
+                    rs.getString("ttitle")));
       }
     }
     return names;
@@ -85,7 +93,9 @@ final class StoreContents {
       rows.add(table);
       int ordinal = 0;
       for (CatalogColumn c : t.columns()) {
-        rows.add(ResourceRow.column(table, c.name(), c.type(), c.type(), OptionalInt.of(ordinal++), false));
+        rows.add(
+            ResourceRow.column(
+                table, c.name(), c.type(), c.type(), OptionalInt.of(ordinal++), false));
       }
     }
     store.resources().upsert(rows);

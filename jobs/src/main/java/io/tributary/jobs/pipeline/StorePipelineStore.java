@@ -20,9 +20,9 @@ import java.util.UUID;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
- * The pipeline's view of the JDBC lineage store. Each task opens its own small connection pool
- * and loads the store's catalog once (the name → id index); names it does not know are registered
- * as discovered resources, which have the same name-based ids in every task.
+ * The pipeline's view of the JDBC lineage store. Each task opens its own small connection pool and
+ * loads the store's catalog once (the name → id index); names it does not know are registered as
+ * discovered resources, which have the same name-based ids in every task.
  */
 public final class StorePipelineStore implements PipelineStore {
 
@@ -36,7 +36,7 @@ public final class StorePipelineStore implements PipelineStore {
 
   /** Opens the store once, so its schema is migrated before tasks connect. */
   public static StorePipelineStore migrated(String url) {
-    try (LineageStore store = LineageStore.open(url, 1)) {
+    try (LineageStore store = LineageStore.open(url, 2)) {
       return new StorePipelineStore(url);
     }
   }
@@ -49,7 +49,7 @@ public final class StorePipelineStore implements PipelineStore {
   public CatalogFactory catalog() {
     String storeUrl = url;
     return () -> {
-      try (LineageStore store = LineageStore.open(storeUrl, 1)) {
+      try (LineageStore store = LineageStore.open(storeUrl, 2)) {
         return store.catalog();
       }
     };

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The synthetic warehouse: raw → staging → marts tables of database {@code analytics}, the ETL
- * statements that move data between them (each a template of the day it runs), and, written by
- * hand from the lineage rules, the edges each ETL statement produces.
+ * statements that move data between them (each a template of the day it runs), and, written by hand
+ * from the lineage rules, the edges each ETL statement produces.
  */
 final class WarehouseModel {
 
@@ -20,18 +20,46 @@ final class WarehouseModel {
   static final Map<String, List<String>> TABLES = new LinkedHashMap<>();
 
   static {
-    table("raw.orders", "order_id", "customer_id", "product_id", "amount", "currency", "status", "created_at");
+    table(
+        "raw.orders",
+        "order_id",
+        "customer_id",
+        "product_id",
+        "amount",
+        "currency",
+        "status",
+        "created_at");
     table("raw.customers", "customer_id", "name", "email", "country", "created_at");
     table("raw.products", "product_id", "name", "category", "price");
     table("raw.payments", "payment_id", "order_id", "amount", "method", "paid_at");
     table("raw.events", "event_id", "customer_id", "event_type", "occurred_at");
-    table("staging.stg_orders", "order_id", "customer_id", "product_id", "amount_usd", "status", "order_date");
+    table(
+        "staging.stg_orders",
+        "order_id",
+        "customer_id",
+        "product_id",
+        "amount_usd",
+        "status",
+        "order_date");
     table("staging.stg_customers", "customer_id", "customer_name", "email", "country");
     table("staging.stg_payments", "payment_id", "order_id", "amount", "method", "paid_date");
     table("staging.stg_products", "product_id", "product_name", "category", "price");
-    table("staging.orders_archive", "order_id", "customer_id", "product_id", "amount_usd", "status", "order_date");
+    table(
+        "staging.orders_archive",
+        "order_id",
+        "customer_id",
+        "product_id",
+        "amount_usd",
+        "status",
+        "order_date");
     table("marts.daily_revenue", "order_date", "country", "revenue", "orders");
-    table("marts.customer_ltv", "customer_id", "customer_name", "lifetime_value", "first_order", "last_order");
+    table(
+        "marts.customer_ltv",
+        "customer_id",
+        "customer_name",
+        "lifetime_value",
+        "first_order",
+        "last_order");
     table("marts.customer_rank", "customer_id", "country", "revenue", "rank_in_country");
     table("marts.product_sales", "product_id", "product_name", "category", "units", "revenue");
     table("marts.customer_status", "customer_id", "country", "updated_on");
@@ -268,7 +296,10 @@ final class WarehouseModel {
           "UPDATE marts.order_payments SET = %2$d WHERE",
           "SELECT * FROM raw.orders WHERE created_at >= DATE '%1$s' AND (amount > %2$d");
 
-  /** Every expected edge as "a>b" over fully qualified names ({@code analytics.schema.table[.column]}). */
+  /**
+   * Every expected edge as "a>b" over fully qualified names ({@code
+   * analytics.schema.table[.column]}).
+   */
   static Set<String> expectedEdges() {
     Set<String> edges = new LinkedHashSet<>();
     for (Etl etl : ETL) {

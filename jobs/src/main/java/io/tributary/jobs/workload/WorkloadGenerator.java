@@ -116,7 +116,10 @@ public final class WorkloadGenerator {
           }
           String sql =
               String.format(
-                  Locale.ROOT, template, firstDay.plusDays(random.nextInt((int) day + 1)), random.nextInt(100) + 1);
+                  Locale.ROOT,
+                  template,
+                  firstDay.plusDays(random.nextInt((int) day + 1)),
+                  random.nextInt(100) + 1);
           row(g, ++written, sql, time, user, session, status);
         }
         day++;

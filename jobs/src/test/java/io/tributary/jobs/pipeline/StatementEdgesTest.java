@@ -27,11 +27,18 @@ class StatementEdgesTest {
             List.of(ORDERS, TOTALS),
             Optional.of(TOTALS),
             List.of(
-                new ColumnLineage(ColumnName.of(ORDERS, "amount"), ColumnName.of(TOTALS, "total"), LineageKind.DERIVED),
+                new ColumnLineage(
+                    ColumnName.of(ORDERS, "amount"),
+                    ColumnName.of(TOTALS, "total"),
+                    LineageKind.DERIVED),
                 // a column into itself (SET total = total + x) is no edge
-                new ColumnLineage(ColumnName.of(TOTALS, "total"), ColumnName.of(TOTALS, "total"), LineageKind.DERIVED),
+                new ColumnLineage(
+                    ColumnName.of(TOTALS, "total"),
+                    ColumnName.of(TOTALS, "total"),
+                    LineageKind.DERIVED),
                 // an unknown table's * kept visible is no edge
-                new ColumnLineage(ColumnName.of(ORDERS, "*"), ColumnName.of(TOTALS, "*"), LineageKind.DIRECT)),
+                new ColumnLineage(
+                    ColumnName.of(ORDERS, "*"), ColumnName.of(TOTALS, "*"), LineageKind.DIRECT)),
             List.of(),
             List.of(),
             Optional.empty());
@@ -40,7 +47,8 @@ class StatementEdgesTest {
 
     assertThat(edges)
         .extracting(e -> e.from() + ">" + e.to())
-        .containsExactly("db.raw.orders>db.marts.totals", "db.raw.orders.amount>db.marts.totals.total");
+        .containsExactly(
+            "db.raw.orders>db.marts.totals", "db.raw.orders.amount>db.marts.totals.total");
     assertThat(edges).allSatisfy(e -> assertThat(e.fingerprint()).isEqualTo("fp"));
   }
 
@@ -53,7 +61,11 @@ class StatementEdgesTest {
             StatementKind.SELECT,
             List.of(ORDERS),
             Optional.empty(),
-            List.of(new ColumnLineage(ColumnName.of(ORDERS, "amount"), ColumnName.output("amount"), LineageKind.DIRECT)),
+            List.of(
+                new ColumnLineage(
+                    ColumnName.of(ORDERS, "amount"),
+                    ColumnName.output("amount"),
+                    LineageKind.DIRECT)),
             List.of(),
             List.of(),
             Optional.empty());

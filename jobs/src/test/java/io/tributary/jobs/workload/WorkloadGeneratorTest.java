@@ -15,7 +15,8 @@ class WorkloadGeneratorTest {
   @TempDir Path dir;
 
   @Test
-  void writesTheRequestedRowsDeterministicallyWithDailyEtlAndSomeBrokenStatements() throws Exception {
+  void writesTheRequestedRowsDeterministicallyWithDailyEtlAndSomeBrokenStatements()
+      throws Exception {
     Path a = dir.resolve("a.jsonl");
     Path b = dir.resolve("b.jsonl");
     WorkloadGenerator.Written written = new WorkloadGenerator(5_000, 1, 500).write(a);
