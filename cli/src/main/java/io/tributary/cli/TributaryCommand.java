@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "Column-level data lineage from warehouse query history.",
     subcommands = {
       AnalyzeCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
+      CatalogCommand.class,
       BackfillCommand.class,
       StreamCommand.class,
       GenerateCommand.class,

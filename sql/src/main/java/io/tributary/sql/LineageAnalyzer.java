@@ -2,6 +2,7 @@ package io.tributary.sql;
 
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.lineage.StatementLineageExtractor;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.StatementLineage;
@@ -34,7 +35,7 @@ public final class LineageAnalyzer {
   private final BiFunction<Dialect, Catalog, StatementExtractor> extractors;
 
   public LineageAnalyzer(AnalyzerLimits limits) {
-    this(limits, LineageAnalyzer::pendingExtractor);
+    this(limits, (dialect, catalog) -> new StatementLineageExtractor(dialect, catalog)::extract);
   }
 
   public LineageAnalyzer() {
@@ -153,14 +154,5 @@ public final class LineageAnalyzer {
     StackTraceElement[] trace = e.getStackTrace();
     String where = trace.length > 0 ? " at " + trace[0] : "";
     return AnalysisError.of(ErrorKind.INTERNAL, e + where);
-  }
-
-  /** Until the lineage step is wired in, parsed statements report that it is missing. */
-  private static StatementExtractor pendingExtractor(Dialect dialect, Catalog catalog) {
-    return (index, sql, statement, defaults, deadline) ->
-        StatementLineage.failed(
-            index,
-            sql,
-            AnalysisError.of(ErrorKind.UNSUPPORTED, "column lineage extraction is not available"));
   }
 }

@@ -29,6 +29,13 @@ public final class InMemoryCatalog implements Catalog {
     this.byName = byName;
   }
 
+  /** A catalog of these tables, matched by the dialect's identifier rules. */
+  public static InMemoryCatalog of(List<CatalogTable> tables, Dialect dialect) {
+    Builder builder = builder(dialect);
+    tables.forEach(builder::table);
+    return builder.build();
+  }
+
   public static Builder builder(Dialect dialect) {
     return new Builder(dialect);
   }
