@@ -32,7 +32,7 @@ final class BackfillCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     QuerySourceSpec source = options.sourceSpec(null, null, null, null);
     JobSettings settings = options.settings(source, options.pipeline(source));
-    CatalogImport.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
+    CatalogPreload.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
     JobSummary summary =
         new LocalRunner(options.webUi, System.err, Duration.ofSeconds(2)).backfill(settings);
     spec.commandLine().getOut().println(summary.format());

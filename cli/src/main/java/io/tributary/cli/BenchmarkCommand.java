@@ -67,7 +67,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Path catalog = Files.createTempFile("tributary-catalog-", ".json");
     Files.writeString(catalog, WorkloadGenerator.catalogJson());
-    CatalogImport.importFile(catalog, store, spec.commandLine().getErr());
+    CatalogPreload.importFile(catalog, store, spec.commandLine().getErr());
     QuerySourceSpec source = new QuerySourceSpec.Files(List.of(file.toString()), null, null);
     JobSettings settings =
         new JobSettings(

@@ -98,7 +98,7 @@ final class StreamCommand implements Callable<Integer> {
             checkpointInterval,
             restartAttempts,
             restartDelay);
-    CatalogImport.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
+    CatalogPreload.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
     new LocalRunner(options.webUi, System.err, Duration.ofSeconds(10)).stream(settings);
     return 0;
   }

@@ -61,7 +61,7 @@ abstract class BackfillITCase {
     store = LineageStore.open(database.jdbcUrl(), 2);
     log = dir.resolve("query-log-" + UUID.randomUUID() + ".jsonl");
     new WorkloadGenerator(3_000, 7, 300).write(log);
-    StoreContents.importCatalog(store, WorkloadGenerator.catalog());
+    StoreContents.importCatalog(store, WorkloadGenerator.catalogJson());
   }
 
   @AfterAll

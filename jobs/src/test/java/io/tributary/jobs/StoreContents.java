@@ -1,17 +1,12 @@
 package io.tributary.jobs;
 
-import io.tributary.connectors.store.EntityType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.connectors.catalog.CatalogImport;
 import io.tributary.connectors.store.LineageStore;
-import io.tributary.connectors.store.ResourceRow;
-import io.tributary.sql.catalog.CatalogColumn;
-import io.tributary.sql.catalog.CatalogTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -78,26 +73,8 @@ final class StoreContents {
     return b.append(title).toString();
   }
 
-  static void importCatalog(LineageStore store, Iterable<CatalogTable> tables) {
-    var rows = new ArrayList<ResourceRow>();
-    for (CatalogTable t : tables) {
-      ResourceRow table =
-          ResourceRow.table(
-              Optional.empty(),
-              t.name().database(),
-              t.name().schema(),
-              t.name().name(),
-              EntityType.TABLE,
-              Optional.empty(),
-              false);
-      rows.add(table);
-      int ordinal = 0;
-      for (CatalogColumn c : t.columns()) {
-        rows.add(
-            ResourceRow.column(
-                table, c.name(), c.type(), c.type(), OptionalInt.of(ordinal++), false));
-      }
-    }
-    store.resources().upsert(rows);
+  /** Imports a catalog JSON the way {@code tributary catalog import} does. */
+  static void importCatalog(LineageStore store, String catalogJson) throws java.io.IOException {
+    new CatalogImport(store, new ObjectMapper()).run(new java.io.StringReader(catalogJson));
   }
 }
