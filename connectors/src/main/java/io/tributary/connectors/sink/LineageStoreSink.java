@@ -122,17 +122,21 @@ public final class LineageStoreSink {
     ps.setObject(9, letter.id());
   }
 
-  /** The store's dead letter, with an id that is the same on every replay. */
+  /**
+   * The store's dead letter, with an id that is the same on every replay: one per distinct
+   * statement (fingerprint) and error kind, whichever of its executions came first in a run; a
+   * statement without fingerprint is keyed by its query id and text.
+   */
   static DeadLetter toStore(io.tributary.connectors.sink.DeadLetter d) {
     String key =
-        "dead-letter\u0000"
-            + Objects.toString(d.queryId(), "")
-            + '\u0000'
-            + Objects.toString(d.fingerprint(), "")
-            + '\u0000'
-            + d.reason()
-            + '\u0000'
-            + (d.queryId() == null ? d.sql() : "");
+        d.fingerprint() != null
+            ? "dead-letter\u0000"
+                + d.fingerprint()
+                + '\u0000'
+                + Objects.toString(d.dialect(), "")
+                + '\u0000'
+                + d.reason()
+            : "dead-letter\u0000" + Objects.toString(d.queryId(), "") + '\u0000' + d.sql();
     return new DeadLetter(
         UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
         Optional.ofNullable(d.queryId()),
