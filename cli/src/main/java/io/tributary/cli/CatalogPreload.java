@@ -21,7 +21,9 @@ final class CatalogPreload {
     try (LineageStore store = LineageStore.open(storeUrl, 2);
         Reader in = Files.newBufferedReader(file)) {
       var summary = new CatalogImport(store, new ObjectMapper()).run(in);
-      err.printf("catalog %s: %d tables, %d columns imported%n", file, summary.tables(), summary.columns());
+      err.printf(
+          "catalog %s: %d tables, %d columns imported%n",
+          file, summary.tables(), summary.columns());
     }
   }
 }

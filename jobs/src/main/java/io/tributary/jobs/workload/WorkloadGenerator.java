@@ -124,6 +124,7 @@ public final class WorkloadGenerator {
         }
         day++;
       }
+      g.writeRaw('\n');
     }
     return new Written(written, etl, broken, failed, day);
   }
