@@ -2,7 +2,9 @@ package io.tributary.jobs;
 
 import io.tributary.connectors.source.QueryRecord;
 import io.tributary.jobs.pipeline.LineagePipeline;
+import io.tributary.jobs.pipeline.PipelineOptions;
 import io.tributary.jobs.pipeline.PipelineStore;
+import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -35,6 +37,9 @@ public final class StreamingJob {
 
   public static final String NAME = "Tributary streaming";
 
+  /** How long a statement may wait to be combined with repeats of it before it moves on. */
+  static final Duration DEFAULT_COMBINE_INTERVAL = Duration.ofMillis(200);
+
   private StreamingJob() {}
 
   public static void main(String[] args) throws Exception {
@@ -56,7 +61,11 @@ public final class StreamingJob {
     env.getConfig().enableObjectReuse();
     DataStream<QueryRecord> records =
         settings.source().open(env, true, settings.fromOrNull(), null);
-    LineagePipeline.build(records, settings.pipeline(), store);
+    PipelineOptions options = settings.pipeline();
+    if (options.combineInterval() == null) {
+      options = options.withCombineInterval(DEFAULT_COMBINE_INTERVAL);
+    }
+    LineagePipeline.build(records, options, store);
   }
 
   static Configuration restartStrategy(JobSettings settings) {

@@ -12,13 +12,14 @@ public record QueryStats(
     long firstSeenMillis,
     long lastSeenMillis) {
 
-  public QueryStats plus(long startMillis) {
+  /** These counts and another report's, together. */
+  public QueryStats plus(long moreExecutions, long firstMillis, long lastMillis) {
     return new QueryStats(
         fingerprint,
         dialect,
         sampleSql,
-        executions + 1,
-        Math.min(firstSeenMillis, startMillis),
-        Math.max(lastSeenMillis, startMillis));
+        executions + moreExecutions,
+        Math.min(firstSeenMillis, firstMillis),
+        Math.max(lastSeenMillis, lastMillis));
   }
 }

@@ -66,25 +66,31 @@ final class FirstSeenPerFingerprint
   @Override
   public void processElement(
       FingerprintedQuery query, Context ctx, Collector<FingerprintedQuery> out) throws Exception {
+    long repeats = query.executions();
     if (seen.value() == null) {
       seen.update(Boolean.TRUE);
       distinctTotal.add(1);
       out.collect(query);
-    } else {
-      duplicates.inc();
-      duplicatesTotal.add(1);
+      repeats--;
     }
-    long start = query.record().startTimeMillis();
+    duplicates.inc(repeats);
+    duplicatesTotal.add(repeats);
     QueryStats current = pending.value();
     if (current == null) {
       pending.update(
           new QueryStats(
-              query.fingerprint(), query.dialect(), query.record().sql(), 1, start, start));
+              query.fingerprint(),
+              query.dialect(),
+              query.record().sql(),
+              query.executions(),
+              query.firstSeenMillis(),
+              query.lastSeenMillis()));
       ctx.timerService()
           .registerProcessingTimeTimer(
               ctx.timerService().currentProcessingTime() + flushInterval.toMillis());
     } else {
-      pending.update(current.plus(start));
+      pending.update(
+          current.plus(query.executions(), query.firstSeenMillis(), query.lastSeenMillis()));
     }
   }
 

@@ -16,7 +16,7 @@ import org.apache.flink.util.OutputTag;
  * The one pipeline both jobs run, from query records to the lineage store:
  *
  * <pre>
- * records ─► Fingerprint statements ─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint
+ * records ─► Fingerprint statements (combined per task) ─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint
  *   │                                            └─► (executions, first/last seen) ─► Write queries seen
  *   ▼
  * Analyze statements ─► failures ─► Write dead letters
@@ -33,6 +33,9 @@ public final class LineagePipeline {
   static final OutputTag<QueryStats> QUERY_STATS =
       new OutputTag<>("query-stats", TypeInformation.of(QueryStats.class));
 
+  /** Keys one task buffers before sending them on. */
+  static final int COMBINE_MAX_KEYS = 10_000;
+
   private LineagePipeline() {}
 
   /** Adds the pipeline after {@code records}, ending in the store's sinks. */
@@ -40,13 +43,16 @@ public final class LineagePipeline {
       DataStream<QueryRecord> records, PipelineOptions options, PipelineStore store) {
     SingleOutputStreamOperator<FingerprintedQuery> fingerprinted =
         records
-            .process(
-                new FingerprintStatements(
+            .transform(
+                "Fingerprint statements",
+                TypeInformation.of(FingerprintedQuery.class),
+                new CombineByFingerprint(
                     options.defaultDialect(),
                     options.from().toEpochMilli(),
                     options.to().toEpochMilli(),
-                    DEAD_LETTERS))
-            .name("Fingerprint statements")
+                    DEAD_LETTERS,
+                    options.combineInterval(),
+                    COMBINE_MAX_KEYS))
             .uid("fingerprint-statements");
 
     SingleOutputStreamOperator<FingerprintedQuery> firstSeen =

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param registerDiscovered register tables and columns the catalog does not know
  * @param stateTtl how long fingerprints and edges are remembered (null: the whole run)
  * @param statsFlushInterval how often per-fingerprint execution counts are written
+ * @param combineInterval how long executions are combined per task before the shuffle (null: until
+ *     the input ends or the buffer is full, for a backfill)
  */
 public record PipelineOptions(
     String defaultDialect,
@@ -26,7 +28,8 @@ public record PipelineOptions(
     int maxStatementChars,
     boolean registerDiscovered,
     Duration stateTtl,
-    Duration statsFlushInterval)
+    Duration statsFlushInterval,
+    Duration combineInterval)
     implements Serializable {
 
   public PipelineOptions {
@@ -37,7 +40,10 @@ public record PipelineOptions(
     Objects.requireNonNull(statsFlushInterval, "statsFlushInterval");
   }
 
-  /** Defaults: the analyzer's limits, discovery on, no TTL, stats flushed every 10 seconds. */
+  /**
+   * Defaults: the analyzer's limits, discovery on, no TTL, stats flushed every 10 seconds, no
+   * combine interval.
+   */
   public static PipelineOptions defaults(String dialect) {
     AnalyzerLimits limits = AnalyzerLimits.defaults();
     return new PipelineOptions(
@@ -48,7 +54,8 @@ public record PipelineOptions(
         limits.maxStatementChars(),
         true,
         null,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        null);
   }
 
   public AnalyzerLimits limits() {
@@ -64,7 +71,8 @@ public record PipelineOptions(
         maxStatementChars,
         registerDiscovered,
         stateTtl,
-        statsFlushInterval);
+        statsFlushInterval,
+        combineInterval);
   }
 
   public PipelineOptions withStateTtl(Duration ttl) {
@@ -76,7 +84,8 @@ public record PipelineOptions(
         maxStatementChars,
         registerDiscovered,
         ttl,
-        statsFlushInterval);
+        statsFlushInterval,
+        combineInterval);
   }
 
   public PipelineOptions withRegisterDiscovered(boolean value) {
@@ -88,7 +97,8 @@ public record PipelineOptions(
         maxStatementChars,
         value,
         stateTtl,
-        statsFlushInterval);
+        statsFlushInterval,
+        combineInterval);
   }
 
   public PipelineOptions withStatsFlushInterval(Duration value) {
@@ -100,7 +110,8 @@ public record PipelineOptions(
         maxStatementChars,
         registerDiscovered,
         stateTtl,
-        value);
+        value,
+        combineInterval);
   }
 
   public PipelineOptions withAnalysisTimeout(Duration value) {
@@ -112,6 +123,20 @@ public record PipelineOptions(
         maxStatementChars,
         registerDiscovered,
         stateTtl,
-        statsFlushInterval);
+        statsFlushInterval,
+        combineInterval);
+  }
+
+  public PipelineOptions withCombineInterval(Duration value) {
+    return new PipelineOptions(
+        defaultDialect,
+        from,
+        to,
+        analysisTimeout,
+        maxStatementChars,
+        registerDiscovered,
+        stateTtl,
+        statsFlushInterval,
+        value);
   }
 }
