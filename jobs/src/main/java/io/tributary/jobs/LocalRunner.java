@@ -6,10 +6,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -71,19 +71,17 @@ public final class LocalRunner {
     if (webUi) {
       progress.println("Flink dashboard: http://127.0.0.1:" + WEB_UI_PORT);
     }
+    // The mini cluster shuts down with the job: ask only the result future once it may be done.
+    CompletableFuture<JobExecutionResult> done = client.getJobExecutionResult();
+    JobExecutionResult result;
     while (true) {
-      JobStatus status = client.getJobStatus().get();
-      if (status.isGloballyTerminalState()) {
-        break;
-      }
       try {
-        client.getJobExecutionResult().get(progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+        result = done.get(progressInterval.toMillis(), TimeUnit.MILLISECONDS);
         break;
       } catch (TimeoutException stillRunning) {
         printProgress(client, started);
       }
     }
-    JobExecutionResult result = client.getJobExecutionResult().get();
     double seconds = (System.nanoTime() - started) / 1e9;
     return JobSummary.of(result.getAllAccumulatorResults(), seconds);
   }
