@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -48,8 +51,13 @@ public final class PostgresCsvLogFormat extends SimpleStreamFormat<QueryRecord> 
 
   private static final Pattern STATEMENT =
       Pattern.compile("^(?:statement|execute [^:]*): ", Pattern.DOTALL);
-  private static final DateTimeFormatter LOG_TIME_FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
+  private static final DateTimeFormatter LOCAL_TIME_FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]", Locale.ROOT);
+  private static final List<DateTimeFormatter> LOG_TIME_FORMATS =
+      List.of(
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS] z", Locale.ROOT),
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS] VV", Locale.ROOT),
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS] x", Locale.ROOT));
   private static final CsvMapper MAPPER =
       CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
@@ -78,17 +86,21 @@ public final class PostgresCsvLogFormat extends SimpleStreamFormat<QueryRecord> 
     return TypeInformation.of(QueryRecord.class);
   }
 
-  /** Parses a csvlog time such as {@code 2024-05-01 10:00:00.123 UTC} into epoch millis. */
+  /**
+   * Parses a csvlog time such as {@code 2024-05-01 10:00:00.123 UTC} (the zone as the server's
+   * {@code log_timezone} abbreviates it, or an offset) into epoch millis; 0 when unreadable.
+   */
   static long logTimeMillis(String value) {
     String text = value.trim();
-    int space = text.lastIndexOf(' ');
+    for (DateTimeFormatter format : LOG_TIME_FORMATS) {
+      try {
+        return ZonedDateTime.parse(text, format).toInstant().toEpochMilli();
+      } catch (java.time.DateTimeException e) {
+        // try the next form
+      }
+    }
     try {
-      String zone = space > 10 ? text.substring(space + 1) : "UTC";
-      String local = space > 10 ? text.substring(0, space) : text;
-      return LocalDateTime.parse(local, LOG_TIME_FORMAT)
-          .atZone(ZoneId.of(zone, ZoneId.SHORT_IDS))
-          .toInstant()
-          .toEpochMilli();
+      return LocalDateTime.parse(text, LOCAL_TIME_FORMAT).toInstant(ZoneOffset.UTC).toEpochMilli();
     } catch (java.time.DateTimeException e) {
       return 0L;
     }
