@@ -7,7 +7,6 @@ import io.tributary.connectors.store.LineageStore;
 import io.tributary.jobs.pipeline.PipelineOptions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -95,16 +94,5 @@ public final class JobArguments {
 
   private static Instant time(ParameterTool p, String name) {
     return p.has(name) ? parseTime(p.get(name)) : null;
-  }
-
-  /** For messages: the flags as given, with passwords masked. */
-  static String describe(String[] args) {
-    String[] copy = Arrays.copyOf(args, args.length);
-    for (int i = 0; i + 1 < copy.length; i++) {
-      if (copy[i].endsWith("password")) {
-        copy[i + 1] = "***";
-      }
-    }
-    return String.join(" ", copy);
   }
 }
