@@ -20,7 +20,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.StreamingJob tributary.jar
  * [flags]}. Flags: those of {@link BackfillJob}, where {@code --from} is where JDBC polling starts
- * (default: now) and {@code --to} is ignored, plus:
+ * (default: now; statements before it are dropped) and {@code --to}, if given, drops statements
+ * that started after it, plus:
  *
  * <ul>
  *   <li>files, pg-csvlog: {@code --monitor-interval 5s} how often to look for new files
