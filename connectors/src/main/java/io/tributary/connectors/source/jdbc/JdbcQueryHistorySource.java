@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource;
 import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSourceBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.source.config.ContinuousUnBoundingSettings;
@@ -128,10 +129,12 @@ public final class JdbcQueryHistorySource {
 
     /** Reads {@code [from, to)} once, in parallel slices. */
     public JdbcSource<QueryRecord> buildBounded(Instant from, Instant to) {
-      return base()
-          .setJdbcParameterValuesProvider(
-              new JdbcGenericParameterValuesProvider(TimeSlices.of(from, to, slice)))
-          .build();
+      return PerThreadConnectionProvider.install(
+          base()
+              .setJdbcParameterValuesProvider(
+                  new JdbcGenericParameterValuesProvider(TimeSlices.of(from, to, slice)))
+              .build(),
+          connectionOptions());
     }
 
     /** Polls for rows from {@code start} on, without end. */
@@ -167,6 +170,20 @@ public final class JdbcQueryHistorySource {
         builder.setPassword(password);
       }
       return builder;
+    }
+
+    private JdbcConnectionOptions connectionOptions() {
+      JdbcConnectionOptions.JdbcConnectionOptionsBuilder options =
+          new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+              .withUrl(url)
+              .withDriverName(driverClass(url));
+      if (username != null) {
+        options.withUsername(username);
+      }
+      if (password != null) {
+        options.withPassword(password);
+      }
+      return options.build();
     }
 
     private static String driverClass(String url) {
