@@ -41,6 +41,9 @@ public final class StreamingJob {
   /** How long a statement may wait to be combined with repeats of it before it moves on. */
   static final Duration DEFAULT_COMBINE_INTERVAL = Duration.ofMillis(200);
 
+  /** How often each task reads the store's catalog again, to see catalog imports. */
+  static final Duration DEFAULT_CATALOG_MAX_AGE = Duration.ofMinutes(5);
+
   private StreamingJob() {}
 
   public static void main(String[] args) throws Exception {
@@ -65,6 +68,9 @@ public final class StreamingJob {
     PipelineOptions options = settings.pipeline();
     if (options.combineInterval() == null) {
       options = options.withCombineInterval(DEFAULT_COMBINE_INTERVAL);
+    }
+    if (options.catalogMaxAge() == null) {
+      options = options.withCatalogMaxAge(DEFAULT_CATALOG_MAX_AGE);
     }
     LineagePipeline.build(records, options, store);
   }

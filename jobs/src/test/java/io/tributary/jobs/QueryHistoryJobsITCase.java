@@ -185,6 +185,39 @@ class QueryHistoryJobsITCase {
   }
 
   @Test
+  void streamingSeesACatalogImportedWhileItRuns() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    var source = new QuerySourceSpec.Files(List.of(logs.toString()), null, Duration.ofMillis(200));
+    var options =
+        PipelineOptions.defaults("postgresql")
+            .withStateTtl(Duration.ofHours(1))
+            .withCatalogMaxAge(Duration.ofMillis(500));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamingJob.define(env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
+    JobClient job = env.executeAsync("catalog refresh");
+    try {
+      Files.writeString(
+          logs.resolve("1.jsonl"), line("c1", "INSERT INTO marts.c SELECT * FROM raw.src"));
+      awaitEdges(Set.of("analytics.raw.src>analytics.marts.c"), Duration.ofSeconds(30));
+      assertThat(StoreContents.edgeNames(store)).noneMatch(e -> e.startsWith("analytics.raw.src."));
+
+      StoreContents.importCatalog(
+          store,
+          "{\"tables\": [{\"database_name\": \"analytics\", \"schema_name\": \"raw\","
+              + " \"title\": \"src\", \"columns\": [{\"title\": \"a\"}, {\"title\": \"b\"}]}]}");
+      Thread.sleep(1_000);
+      Files.writeString(
+          logs.resolve("2.jsonl"), line("c2", "INSERT INTO marts.d SELECT * FROM raw.src"));
+      awaitEdges(
+          Set.of(
+              "analytics.raw.src.a>analytics.marts.d.a", "analytics.raw.src.b>analytics.marts.d.b"),
+          Duration.ofSeconds(30));
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  @Test
   void backfillOfAPostgresCsvLog() throws Exception {
     Path bin = ThrowawayPostgres.binaries().orElse(null);
     Assumptions.assumeTrue(bin != null, "PostgreSQL server binaries are not installed");

@@ -66,13 +66,16 @@ public final class LineagePipeline {
 
     SingleOutputStreamOperator<NamedEdge> named =
         firstSeen
-            .process(new AnalyzeStatements(options, store.catalog(), DEAD_LETTERS))
+            .process(
+                new AnalyzeStatements(
+                    options, store.catalog(options.catalogMaxAge()), DEAD_LETTERS))
             .name("Analyze statements")
             .uid("analyze-statements");
 
     SingleOutputStreamOperator<ResolvedEdge> resolved =
         named
-            .flatMap(new ResolveResources(store, options.registerDiscovered()))
+            .flatMap(
+                new ResolveResources(store, options.registerDiscovered(), options.catalogMaxAge()))
             .name("Resolve names to resource ids")
             .uid("resolve-resources");
 

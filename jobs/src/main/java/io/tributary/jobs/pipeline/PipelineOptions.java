@@ -29,7 +29,8 @@ public record PipelineOptions(
     boolean registerDiscovered,
     Duration stateTtl,
     Duration statsFlushInterval,
-    Duration combineInterval)
+    Duration combineInterval,
+    Duration catalogMaxAge)
     implements Serializable {
 
   public PipelineOptions {
@@ -55,6 +56,7 @@ public record PipelineOptions(
         true,
         null,
         Duration.ofSeconds(10),
+        null,
         null);
   }
 
@@ -72,10 +74,11 @@ public record PipelineOptions(
         registerDiscovered,
         stateTtl,
         statsFlushInterval,
-        combineInterval);
+        combineInterval,
+        catalogMaxAge);
   }
 
-  public PipelineOptions withStateTtl(Duration ttl) {
+  public PipelineOptions withStateTtl(Duration value) {
     return new PipelineOptions(
         defaultDialect,
         from,
@@ -83,9 +86,10 @@ public record PipelineOptions(
         analysisTimeout,
         maxStatementChars,
         registerDiscovered,
-        ttl,
+        value,
         statsFlushInterval,
-        combineInterval);
+        combineInterval,
+        catalogMaxAge);
   }
 
   public PipelineOptions withRegisterDiscovered(boolean value) {
@@ -98,7 +102,8 @@ public record PipelineOptions(
         value,
         stateTtl,
         statsFlushInterval,
-        combineInterval);
+        combineInterval,
+        catalogMaxAge);
   }
 
   public PipelineOptions withStatsFlushInterval(Duration value) {
@@ -111,7 +116,8 @@ public record PipelineOptions(
         registerDiscovered,
         stateTtl,
         value,
-        combineInterval);
+        combineInterval,
+        catalogMaxAge);
   }
 
   public PipelineOptions withAnalysisTimeout(Duration value) {
@@ -124,7 +130,8 @@ public record PipelineOptions(
         registerDiscovered,
         stateTtl,
         statsFlushInterval,
-        combineInterval);
+        combineInterval,
+        catalogMaxAge);
   }
 
   public PipelineOptions withCombineInterval(Duration value) {
@@ -137,6 +144,21 @@ public record PipelineOptions(
         registerDiscovered,
         stateTtl,
         statsFlushInterval,
+        value,
+        catalogMaxAge);
+  }
+
+  public PipelineOptions withCatalogMaxAge(Duration value) {
+    return new PipelineOptions(
+        defaultDialect,
+        from,
+        to,
+        analysisTimeout,
+        maxStatementChars,
+        registerDiscovered,
+        stateTtl,
+        statsFlushInterval,
+        combineInterval,
         value);
   }
 }

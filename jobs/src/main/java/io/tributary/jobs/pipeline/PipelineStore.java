@@ -5,6 +5,7 @@ import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.QueryStats;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Sink;
 
@@ -15,11 +16,15 @@ import org.apache.flink.api.connector.sink2.Sink;
  */
 public interface PipelineStore extends Serializable {
 
-  /** The catalog the analyzer expands {@code *} and places columns with. */
-  CatalogFactory catalog();
+  /**
+   * The catalog the analyzer expands {@code *} and places columns with.
+   *
+   * @param maxAge how old a task's copy may get before it is read again; null to read it once
+   */
+  CatalogFactory catalog(Duration maxAge);
 
-  /** Opens name resolution for one task. */
-  ResourceResolver openResolver(boolean registerDiscovered) throws Exception;
+  /** Opens name resolution for one task; {@code maxAge} as for {@link #catalog}. */
+  ResourceResolver openResolver(boolean registerDiscovered, Duration maxAge) throws Exception;
 
   /** Opens edge lookups for one task. */
   EdgeLookup openEdgeLookup() throws Exception;

@@ -1,6 +1,7 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.ResolvedEdge;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -18,20 +19,22 @@ final class ResolveResources extends RichFlatMapFunction<NamedEdge, ResolvedEdge
 
   private final PipelineStore store;
   private final boolean registerDiscovered;
+  private final Duration catalogMaxAge;
 
   private transient PipelineStore.ResourceResolver resolver;
   private transient Counter discovered;
   private transient LongCounter discoveredTotal;
   private transient long reported;
 
-  ResolveResources(PipelineStore store, boolean registerDiscovered) {
+  ResolveResources(PipelineStore store, boolean registerDiscovered, Duration catalogMaxAge) {
     this.store = store;
     this.registerDiscovered = registerDiscovered;
+    this.catalogMaxAge = catalogMaxAge;
   }
 
   @Override
   public void open(OpenContext context) throws Exception {
-    resolver = store.openResolver(registerDiscovered);
+    resolver = store.openResolver(registerDiscovered, catalogMaxAge);
     discovered = getRuntimeContext().getMetricGroup().counter(PipelineMetrics.RESOURCES_DISCOVERED);
     discoveredTotal =
         Accumulators.counter(getRuntimeContext(), PipelineMetrics.RESOURCES_DISCOVERED);

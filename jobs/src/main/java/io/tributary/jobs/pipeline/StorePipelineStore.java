@@ -11,12 +11,16 @@ import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.ResourceRow;
 import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreIds;
+import io.tributary.sql.catalog.Catalog;
+import io.tributary.sql.catalog.CatalogTable;
 import io.tributary.sql.model.TableName;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
@@ -46,19 +50,57 @@ public final class StorePipelineStore implements PipelineStore {
   }
 
   @Override
-  public CatalogFactory catalog() {
+  public CatalogFactory catalog(Duration maxAge) {
     String storeUrl = url;
-    return () -> {
-      try (LineageStore store = LineageStore.open(storeUrl, 2)) {
-        return store.catalog();
-      }
-    };
+    return () -> new RefreshingCatalog(() -> load(storeUrl), maxAge);
   }
 
   @Override
-  public ResourceResolver openResolver(boolean registerDiscovered) {
+  public ResourceResolver openResolver(boolean registerDiscovered, Duration maxAge) {
     LineageStore store = LineageStore.open(url, 2);
-    return new CatalogResolver(store, store.catalog(), registerDiscovered);
+    return new CatalogResolver(
+        store, new RefreshingCatalog(store::catalog, maxAge), registerDiscovered);
+  }
+
+  private static StoreCatalog load(String storeUrl) {
+    try (LineageStore store = LineageStore.open(storeUrl, 2)) {
+      return store.catalog();
+    }
+  }
+
+  /** The store's catalog, read again once it is older than {@code maxAge} (never if null). */
+  static final class RefreshingCatalog implements Catalog {
+    private final Supplier<StoreCatalog> loader;
+    private final Duration maxAge;
+    private StoreCatalog current;
+    private long loadedAt;
+
+    RefreshingCatalog(Supplier<StoreCatalog> loader, Duration maxAge) {
+      this.loader = loader;
+      this.maxAge = maxAge;
+      this.current = loader.get();
+      this.loadedAt = System.nanoTime();
+    }
+
+    /** The catalog, reloaded first when it is too old; tells whether it was. */
+    synchronized boolean refreshIfOld() {
+      if (maxAge == null || System.nanoTime() - loadedAt < maxAge.toNanos()) {
+        return false;
+      }
+      current = loader.get();
+      loadedAt = System.nanoTime();
+      return true;
+    }
+
+    synchronized StoreCatalog snapshot() {
+      return current;
+    }
+
+    @Override
+    public Optional<CatalogTable> table(TableName name) {
+      refreshIfOld();
+      return snapshot().table(name);
+    }
   }
 
   @Override
@@ -109,13 +151,13 @@ public final class StorePipelineStore implements PipelineStore {
   /** Resolves through a catalog snapshot, then through what this task registered itself. */
   static final class CatalogResolver implements ResourceResolver {
     private final LineageStore store;
-    private final StoreCatalog catalog;
+    private final RefreshingCatalog catalog;
     private final boolean registerDiscovered;
     private final Map<EdgeEnd, Optional<String>> cache = new HashMap<>();
     private final Map<EdgeEnd, ResourceRow> tables = new HashMap<>();
     private long discovered;
 
-    CatalogResolver(LineageStore store, StoreCatalog catalog, boolean registerDiscovered) {
+    CatalogResolver(LineageStore store, RefreshingCatalog catalog, boolean registerDiscovered) {
       this.store = store;
       this.catalog = catalog;
       this.registerDiscovered = registerDiscovered;
@@ -123,6 +165,11 @@ public final class StorePipelineStore implements PipelineStore {
 
     @Override
     public Optional<String> id(EdgeEnd end) {
+      if (catalog.refreshIfOld()) {
+        // Ids are name-based, so what was resolved stays right; names may now resolve better.
+        cache.clear();
+        tables.clear();
+      }
       Optional<String> known = cache.get(end);
       if (known != null) {
         return known;
@@ -139,7 +186,7 @@ public final class StorePipelineStore implements PipelineStore {
         return Optional.of(row);
       }
       TableName name = TableName.of(key.database(), key.schema(), key.table());
-      Optional<StoreCatalog.StoredTable> stored = catalog.resolve(name);
+      Optional<StoreCatalog.StoredTable> stored = catalog.snapshot().resolve(name);
       if (stored.isPresent()) {
         StoreCatalog.StoredTable t = stored.get();
         row =
@@ -173,6 +220,7 @@ public final class StorePipelineStore implements PipelineStore {
       TableName name = TableName.of(end.database(), end.schema(), end.table());
       Optional<UUID> stored =
           catalog
+              .snapshot()
               .resolve(name)
               .filter(t -> t.id().equals(table.get().id()))
               .flatMap(t -> t.column(end.column()))
