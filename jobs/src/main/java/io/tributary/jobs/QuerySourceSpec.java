@@ -103,7 +103,7 @@ public sealed interface QuerySourceSpec {
         return env.fromSource(
                 builder.buildContinuous(start),
                 WatermarkStrategy.noWatermarks(),
-                "Query history (" + preset.name().toLowerCase() + ")")
+                "Query history (" + preset.dialect() + ")")
             .uid("query-history-jdbc");
       }
       if (from == null || to == null) {
@@ -112,7 +112,7 @@ public sealed interface QuerySourceSpec {
       return env.fromSource(
               builder.buildBounded(from, to),
               WatermarkStrategy.noWatermarks(),
-              "Query history (" + preset.name().toLowerCase() + ")")
+              "Query history (" + preset.dialect() + ")")
           .uid("query-history-jdbc");
     }
   }
