@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline's view of the JDBC lineage store. Each task opens its own small connection pool and
@@ -31,6 +33,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 public final class StorePipelineStore implements PipelineStore {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(StorePipelineStore.class);
 
   private final String url;
 
@@ -87,9 +90,15 @@ public final class StorePipelineStore implements PipelineStore {
       if (maxAge == null || System.nanoTime() - loadedAt < maxAge.toNanos()) {
         return false;
       }
-      current = loader.get();
       loadedAt = System.nanoTime();
-      return true;
+      try {
+        current = loader.get();
+        return true;
+      } catch (RuntimeException e) {
+        // The store is unreachable for now: go on with the copy we have, try again later.
+        LOG.warn("cannot read the store's catalog again; keeping the current copy", e);
+        return false;
+      }
     }
 
     synchronized StoreCatalog snapshot() {
