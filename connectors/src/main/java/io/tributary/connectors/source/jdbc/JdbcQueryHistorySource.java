@@ -139,13 +139,18 @@ public final class JdbcQueryHistorySource {
 
     /** Polls for rows from {@code start} on, without end. */
     public JdbcSource<QueryRecord> buildContinuous(Instant start) {
-      return base()
-          .setJdbcParameterValuesProvider(
-              new JdbcSlideTimingParameterProvider(
-                  start.toEpochMilli(), window.toMillis(), window.toMillis(), lateness.toMillis()))
-          .setContinuousUnBoundingSettings(
-              new ContinuousUnBoundingSettings(Duration.ZERO, pollInterval))
-          .build();
+      return PerThreadConnectionProvider.install(
+          base()
+              .setJdbcParameterValuesProvider(
+                  new JdbcSlideTimingParameterProvider(
+                      start.toEpochMilli(),
+                      window.toMillis(),
+                      window.toMillis(),
+                      lateness.toMillis()))
+              .setContinuousUnBoundingSettings(
+                  new ContinuousUnBoundingSettings(Duration.ZERO, pollInterval))
+              .build(),
+          connectionOptions());
     }
 
     private JdbcSourceBuilder<QueryRecord> base() {
