@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TokenCommand.class,
       CatalogCommand.class,
+      BackfillCommand.class,
+      StreamCommand.class,
+      GenerateCommand.class,
+      BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TributaryCommand implements Runnable {

@@ -1,0 +1,210 @@
+package io.tributary.connectors.sink;
+
+import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.EdgeRow;
+import io.tributary.connectors.store.QuerySeen;
+import io.tributary.connectors.store.StoreDialect;
+import java.nio.charset.StandardCharsets;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+
+/**
+ * Flink sinks into the lineage store, built on {@link JdbcSink} (at least once) with the store's
+ * own upserts, so a replay writes nothing twice:
+ *
+ * <ul>
+ *   <li>{@link #edges()}: the derived-edge upsert; it skips tombstoned relationships, only
+ *       refreshes last_seen on manual edges and widens first/last seen on derived ones.
+ *   <li>{@link #queriesSeen()}: adds executions per fingerprint and widens first/last seen.
+ *   <li>{@link #deadLetters()}: inserts each dead letter once, under an id made of its query id,
+ *       fingerprint and reason.
+ * </ul>
+ */
+public final class LineageStoreSink {
+
+  /**
+   * Inserts a dead letter unless one with its id exists (the store's insert is plain; a replay must
+   * not fail on the primary key). Portable to PostgreSQL and H2.
+   */
+  static final String INSERT_DEAD_LETTER_ONCE =
+      """
+      INSERT INTO dead_letters (id, query_id, fingerprint, statement, dialect, reason, message,
+                                occurred_at)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM dead_letters WHERE id = ?)
+      """;
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private final StoreDialect dialect;
+  private final JdbcExecutionOptions execution;
+
+  private LineageStoreSink(Builder b) {
+    this.url = b.url;
+    this.user = b.user;
+    this.password = b.password;
+    this.dialect = StoreDialect.forUrl(b.url);
+    this.execution =
+        JdbcExecutionOptions.builder()
+            .withBatchSize(b.batchSize)
+            .withBatchIntervalMs(b.flushInterval.toMillis())
+            .withMaxRetries(b.maxRetries)
+            .build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Both rows of each edge; feed it {@link EdgeDirectionRow#rowsOf}. */
+  public JdbcSink<EdgeDirectionRow> edges() {
+    return JdbcSink.<EdgeDirectionRow>builder()
+        .withQueryStatement(
+            dialect.upsertDerivedEdgeSql(), (ps, row) -> EdgeRow.bind(ps, row.toEdgeRow()))
+        .withExecutionOptions(execution)
+        .buildAtLeastOnce(connection());
+  }
+
+  public JdbcSink<QueryStats> queriesSeen() {
+    return JdbcSink.<QueryStats>builder()
+        .withQueryStatement(dialect.upsertQuerySeenSql(), LineageStoreSink::bindQueryStats)
+        .withExecutionOptions(execution)
+        .buildAtLeastOnce(connection());
+  }
+
+  public JdbcSink<io.tributary.connectors.sink.DeadLetter> deadLetters() {
+    return JdbcSink.<io.tributary.connectors.sink.DeadLetter>builder()
+        .withQueryStatement(INSERT_DEAD_LETTER_ONCE, LineageStoreSink::bindDeadLetter)
+        .withExecutionOptions(execution)
+        .buildAtLeastOnce(connection());
+  }
+
+  private JdbcConnectionOptions connection() {
+    JdbcConnectionOptions.JdbcConnectionOptionsBuilder options =
+        new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+            .withUrl(url)
+            .withDriverName(driverClass(url));
+    if (user != null) {
+      options.withUsername(user);
+    }
+    if (password != null) {
+      options.withPassword(password);
+    }
+    return options.build();
+  }
+
+  static void bindQueryStats(PreparedStatement ps, QueryStats q) throws SQLException {
+    QuerySeen.bind(
+        ps,
+        new QuerySeen(
+            q.fingerprint(),
+            q.sampleSql(),
+            q.dialect(),
+            q.executions(),
+            Instant.ofEpochMilli(q.firstSeenMillis()),
+            Instant.ofEpochMilli(q.lastSeenMillis())));
+  }
+
+  static void bindDeadLetter(PreparedStatement ps, io.tributary.connectors.sink.DeadLetter d)
+      throws SQLException {
+    DeadLetter letter = toStore(d);
+    DeadLetter.bind(ps, letter);
+    ps.setObject(9, letter.id());
+  }
+
+  /**
+   * The store's dead letter, with an id that is the same on every replay: one per distinct
+   * statement (fingerprint) and error kind, whichever of its executions came first in a run; a
+   * statement without fingerprint is keyed by its query id and text.
+   */
+  static DeadLetter toStore(io.tributary.connectors.sink.DeadLetter d) {
+    String key =
+        d.fingerprint() != null
+            ? "dead-letter\u0000"
+                + d.fingerprint()
+                + '\u0000'
+                + Objects.toString(d.dialect(), "")
+                + '\u0000'
+                + d.reason()
+            : "dead-letter\u0000" + Objects.toString(d.queryId(), "") + '\u0000' + d.sql();
+    return new DeadLetter(
+        UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
+        Optional.ofNullable(d.queryId()),
+        Optional.ofNullable(d.fingerprint()),
+        d.sql(),
+        Optional.ofNullable(d.dialect()),
+        d.reason(),
+        d.message(),
+        Instant.ofEpochMilli(d.failedAtMillis()));
+  }
+
+  private static String driverClass(String url) {
+    try {
+      Driver driver = DriverManager.getDriver(url);
+      return driver.getClass().getName();
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("no JDBC driver for the store URL", e);
+    }
+  }
+
+  /** Builder; {@link #url(String)} is required. */
+  public static final class Builder {
+    private String url;
+    private String user;
+    private String password;
+    private int batchSize = 1_000;
+    private Duration flushInterval = Duration.ofSeconds(1);
+    private int maxRetries = 3;
+
+    private Builder() {}
+
+    public Builder url(String value) {
+      this.url = value;
+      return this;
+    }
+
+    public Builder user(String value) {
+      this.user = value;
+      return this;
+    }
+
+    public Builder password(String value) {
+      this.password = value;
+      return this;
+    }
+
+    /** Rows per JDBC batch; default 1,000. */
+    public Builder batchSize(int value) {
+      this.batchSize = value;
+      return this;
+    }
+
+    /** The longest a row waits before its batch is written; default 1 second. */
+    public Builder flushInterval(Duration value) {
+      this.flushInterval = value;
+      return this;
+    }
+
+    public Builder maxRetries(int value) {
+      this.maxRetries = value;
+      return this;
+    }
+
+    public LineageStoreSink build() {
+      if (url == null || url.isBlank()) {
+        throw new IllegalStateException("the lineage store's JDBC URL is required");
+      }
+      return new LineageStoreSink(this);
+    }
+  }
+}

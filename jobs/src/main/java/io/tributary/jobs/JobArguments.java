@@ -1,0 +1,98 @@
+package io.tributary.jobs;
+
+import io.tributary.connectors.source.StartTimes;
+import io.tributary.connectors.source.file.QueryLogFormat;
+import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
+import io.tributary.connectors.store.LineageStore;
+import io.tributary.jobs.pipeline.PipelineOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.flink.util.ParameterTool;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * Reads the flags of {@link BackfillJob} and {@link StreamingJob} ({@code --name value}); see their
+ * Javadoc for the list. Durations are written {@code 500ms}, {@code 10s}, {@code 5min}, {@code 1h},
+ * {@code 1d}; times as ISO-8601 or epoch seconds/millis.
+ */
+public final class JobArguments {
+
+  private JobArguments() {}
+
+  public static JobSettings parse(String[] args, boolean streaming) {
+    ParameterTool p = ParameterTool.fromArgs(args);
+    String dialectFlag = p.get("dialect", "ansi");
+    QuerySourceSpec source = source(p);
+    PipelineOptions options =
+        PipelineOptions.defaults(p.has("dialect") ? dialectFlag : source.dialect(dialectFlag))
+            .withRange(time(p, "from"), time(p, "to"))
+            .withRegisterDiscovered(!p.has("no-discover"))
+            .withStatsFlushInterval(
+                duration(
+                    p, "stats-interval", streaming ? Duration.ofSeconds(10) : Duration.ofHours(1)));
+    if (p.has("analysis-timeout")) {
+      options = options.withAnalysisTimeout(duration(p, "analysis-timeout", null));
+    }
+    if (streaming) {
+      options = options.withStateTtl(duration(p, "state-ttl", Duration.ofDays(1)));
+    }
+    return new JobSettings(
+        source,
+        options,
+        LineageStore.resolveUrl(Optional.ofNullable(p.get("store", null)), System.getenv()),
+        p.getInt("parallelism", 0),
+        duration(p, "checkpoint-interval", Duration.ofSeconds(10)),
+        p.getInt("restart-attempts", 3),
+        duration(p, "restart-delay", Duration.ofSeconds(10)));
+  }
+
+  static QuerySourceSpec source(ParameterTool p) {
+    String kind = p.getRequired("source").toLowerCase(Locale.ROOT);
+    return switch (kind) {
+      case "files" ->
+          new QuerySourceSpec.Files(
+              List.of(p.getRequired("path").split(",")),
+              p.has("format") ? QueryLogFormat.byName(p.get("format")) : null,
+              duration(p, "monitor-interval", null));
+      case "jdbc" ->
+          new QuerySourceSpec.Jdbc(
+              p.getRequired("jdbc-url"),
+              p.get("jdbc-user", null),
+              p.get("jdbc-password", null),
+              p.has("preset") ? QueryHistoryPreset.byName(p.get("preset")) : null,
+              p.get("table", null),
+              duration(p, "slice", null),
+              duration(p, "window", null),
+              duration(p, "lateness", null),
+              duration(p, "poll-interval", null));
+      case "pg-csvlog" ->
+          new QuerySourceSpec.PostgresCsvLog(
+              p.getRequired("path"),
+              p.get("default-schema", null),
+              duration(p, "monitor-interval", null));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown --source '" + kind + "' (files, jdbc, pg-csvlog)");
+    };
+  }
+
+  static Duration duration(ParameterTool p, String name, Duration fallback) {
+    return p.has(name) ? TimeUtils.parseDuration(p.get(name)) : fallback;
+  }
+
+  /** An ISO-8601 time, a date ({@code 2024-05-01}, midnight UTC), or epoch seconds/millis. */
+  public static Instant parseTime(String value) {
+    String text = value.trim();
+    if (text.length() == 10 && text.charAt(4) == '-') {
+      text = text + "T00:00:00Z";
+    }
+    return Instant.ofEpochMilli(StartTimes.parseMillis(text));
+  }
+
+  private static Instant time(ParameterTool p, String name) {
+    return p.has(name) ? parseTime(p.get(name)) : null;
+  }
+}

@@ -1,0 +1,46 @@
+package io.tributary.jobs;
+
+import io.tributary.jobs.pipeline.PipelineOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything a job run needs: where the history is, the pipeline's options, the store, and the
+ * Flink settings (streaming ones are ignored by a backfill).
+ *
+ * @param source the query history
+ * @param pipeline the pipeline's options (dialect, range, limits, discovery, TTL)
+ * @param storeUrl the lineage store's JDBC URL
+ * @param parallelism the job's parallelism; 0 keeps the environment's default
+ * @param checkpointInterval streaming: how often to checkpoint
+ * @param restartAttempts streaming: how often a failed job is restarted
+ * @param restartDelay streaming: the pause before a restart
+ */
+public record JobSettings(
+    QuerySourceSpec source,
+    PipelineOptions pipeline,
+    String storeUrl,
+    int parallelism,
+    Duration checkpointInterval,
+    int restartAttempts,
+    Duration restartDelay) {
+
+  public JobSettings {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(storeUrl, "storeUrl");
+    checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(10) : checkpointInterval;
+    restartDelay = restartDelay == null ? Duration.ofSeconds(10) : restartDelay;
+  }
+
+  /** The range's start, or null when none was given. */
+  public Instant fromOrNull() {
+    return pipeline.from().equals(Instant.EPOCH) ? null : pipeline.from();
+  }
+
+  /** The range's end, or null when none was given. */
+  public Instant toOrNull() {
+    return pipeline.to().toEpochMilli() == Long.MAX_VALUE ? null : pipeline.to();
+  }
+}

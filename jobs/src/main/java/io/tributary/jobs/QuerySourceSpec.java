@@ -1,0 +1,146 @@
+package io.tributary.jobs;
+
+import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.source.file.FileQueryHistorySource;
+import io.tributary.connectors.source.file.QueryLogFormat;
+import io.tributary.connectors.source.jdbc.JdbcQueryHistorySource;
+import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
+import io.tributary.connectors.source.pglog.PostgresCsvLogSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Which query history a job reads, and how. */
+public sealed interface QuerySourceSpec {
+
+  /**
+   * Adds the source to the environment.
+   *
+   * @param continuous keep reading new history (streaming) instead of stopping at its end
+   * @param from the start of the range (required for a JDBC backfill and for JDBC polling)
+   * @param to the end of the range (required for a JDBC backfill)
+   */
+  DataStream<QueryRecord> open(
+      StreamExecutionEnvironment env, boolean continuous, Instant from, Instant to);
+
+  /** The dialect the history's statements are in, when the source knows it. */
+  default String dialect(String fallback) {
+    return fallback;
+  }
+
+  /** JSON Lines or CSV files: one file or a directory; monitored for new files when continuous. */
+  record Files(List<String> paths, QueryLogFormat format, Duration monitorInterval)
+      implements QuerySourceSpec {
+    public Files {
+      paths = List.copyOf(paths);
+      if (paths.isEmpty()) {
+        throw new IllegalArgumentException("--path is required for --source files");
+      }
+      monitorInterval = monitorInterval == null ? Duration.ofSeconds(5) : monitorInterval;
+    }
+
+    @Override
+    public DataStream<QueryRecord> open(
+        StreamExecutionEnvironment env, boolean continuous, Instant from, Instant to) {
+      FileQueryHistorySource.Builder builder = FileQueryHistorySource.builder().format(format);
+      paths.forEach(builder::path);
+      if (continuous) {
+        builder.monitorContinuously(monitorInterval);
+      }
+      return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "Query log files")
+          .uid("query-log-files");
+    }
+  }
+
+  /** A query-history table reached over JDBC. */
+  record Jdbc(
+      String url,
+      String user,
+      String password,
+      QueryHistoryPreset preset,
+      String table,
+      Duration slice,
+      Duration window,
+      Duration lateness,
+      Duration pollInterval)
+      implements QuerySourceSpec {
+    public Jdbc {
+      Objects.requireNonNull(url, "--jdbc-url is required for --source jdbc");
+      preset = preset == null ? QueryHistoryPreset.POSTGRESQL : preset;
+      slice = slice == null ? Duration.ofHours(1) : slice;
+      window = window == null ? Duration.ofSeconds(10) : window;
+      lateness = lateness == null ? Duration.ofSeconds(5) : lateness;
+      pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+    }
+
+    @Override
+    public String dialect(String fallback) {
+      return preset.dialect();
+    }
+
+    @Override
+    public DataStream<QueryRecord> open(
+        StreamExecutionEnvironment env, boolean continuous, Instant from, Instant to) {
+      JdbcQueryHistorySource.Builder builder =
+          JdbcQueryHistorySource.builder()
+              .url(url)
+              .username(user)
+              .password(password)
+              .preset(preset)
+              .slice(slice)
+              .window(window)
+              .lateness(lateness)
+              .pollInterval(pollInterval);
+      if (table != null) {
+        builder.table(table);
+      }
+      if (continuous) {
+        Instant start = from != null ? from : Instant.now().minus(window);
+        return env.fromSource(
+                builder.buildContinuous(start),
+                WatermarkStrategy.noWatermarks(),
+                "Query history (" + preset.dialect() + ")")
+            .uid("query-history-jdbc");
+      }
+      if (from == null || to == null) {
+        throw new IllegalArgumentException("a JDBC backfill needs --from and --to");
+      }
+      return env.fromSource(
+              builder.buildBounded(from, to),
+              WatermarkStrategy.noWatermarks(),
+              "Query history (" + preset.dialect() + ")")
+          .uid("query-history-jdbc");
+    }
+  }
+
+  /** PostgreSQL csvlog files: a file or the server's log directory. */
+  record PostgresCsvLog(String path, String defaultSchema, Duration monitorInterval)
+      implements QuerySourceSpec {
+    public PostgresCsvLog {
+      Objects.requireNonNull(path, "--path is required for --source pg-csvlog");
+      defaultSchema = defaultSchema == null ? "public" : defaultSchema;
+      monitorInterval = monitorInterval == null ? Duration.ofSeconds(5) : monitorInterval;
+    }
+
+    @Override
+    public String dialect(String fallback) {
+      return "postgresql";
+    }
+
+    @Override
+    public DataStream<QueryRecord> open(
+        StreamExecutionEnvironment env, boolean continuous, Instant from, Instant to) {
+      PostgresCsvLogSource.Builder builder =
+          PostgresCsvLogSource.builder().path(path).defaultSchema(defaultSchema);
+      if (continuous) {
+        builder.monitorContinuously(monitorInterval);
+      }
+      return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "PostgreSQL csvlog")
+          .uid("postgres-csvlog");
+    }
+  }
+}

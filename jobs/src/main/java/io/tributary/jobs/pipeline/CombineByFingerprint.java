@@ -1,0 +1,171 @@
+package io.tributary.jobs.pipeline;
+
+import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.connectors.source.QueryRecord;
+import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.dialect.UnknownDialectException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * First step: counts what comes in, drops statements that failed in the warehouse or lie outside
+ * the time range, fingerprints the rest, and combines executions of the same key before the
+ * shuffle: a query log repeats the same statements over and over, so only one record per key and
+ * task travels on, with its execution count and first/last start time.
+ *
+ * <p>The combined records are sent on when the buffer holds {@code maxKeys} keys, at the end of a
+ * bounded input, before each checkpoint barrier (so nothing buffered needs state), and, when a
+ * flush interval is set (streaming), at that interval. A statement in an unknown dialect goes to
+ * the dead letters.
+ */
+final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQuery>
+    implements OneInputStreamOperator<QueryRecord, FingerprintedQuery>, BoundedOneInput {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String defaultDialect;
+  private final long fromMillis;
+  private final long toMillis;
+  private final OutputTag<DeadLetter> deadLetters;
+  private final Duration flushInterval;
+  private final int maxKeys;
+
+  private transient Map<String, Dialect> dialects;
+  private transient Map<String, FingerprintedQuery> buffer;
+  private transient Counter in;
+  private transient Counter failedUpstream;
+  private transient Counter outOfRange;
+  private transient LongCounter inTotal;
+  private transient LongCounter failedUpstreamTotal;
+
+  /**
+   * @param flushInterval how long a record may wait in the buffer; null to wait for the buffer to
+   *     fill or the input to end (batch)
+   */
+  CombineByFingerprint(
+      String defaultDialect,
+      long fromMillis,
+      long toMillis,
+      OutputTag<DeadLetter> deadLetters,
+      Duration flushInterval,
+      int maxKeys) {
+    this.defaultDialect = defaultDialect;
+    this.fromMillis = fromMillis;
+    this.toMillis = toMillis;
+    this.deadLetters = deadLetters;
+    this.flushInterval = flushInterval;
+    this.maxKeys = maxKeys;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    dialects = new HashMap<>();
+    buffer = new LinkedHashMap<>();
+    var metrics = getMetricGroup();
+    in = metrics.counter(PipelineMetrics.STATEMENTS_IN);
+    failedUpstream = metrics.counter(PipelineMetrics.STATEMENTS_FAILED_UPSTREAM);
+    outOfRange = metrics.counter(PipelineMetrics.STATEMENTS_OUT_OF_RANGE);
+    inTotal = Accumulators.counter(getRuntimeContext(), PipelineMetrics.STATEMENTS_IN);
+    failedUpstreamTotal =
+        Accumulators.counter(getRuntimeContext(), PipelineMetrics.STATEMENTS_FAILED_UPSTREAM);
+    if (flushInterval != null) {
+      scheduleFlush();
+    }
+  }
+
+  @Override
+  public void processElement(StreamRecord<QueryRecord> element) {
+    QueryRecord record = element.getValue();
+    in.inc();
+    inTotal.add(1);
+    if (!record.succeeded()) {
+      failedUpstream.inc();
+      failedUpstreamTotal.add(1);
+      return;
+    }
+    long start = record.startTimeMillis();
+    if (start < fromMillis || start >= toMillis) {
+      outOfRange.inc();
+      return;
+    }
+    String dialectName = record.dialectName().orElse(defaultDialect);
+    Dialect dialect;
+    try {
+      dialect = dialects.computeIfAbsent(dialectName, Dialects::byName);
+    } catch (UnknownDialectException e) {
+      output.collect(
+          deadLetters,
+          new StreamRecord<>(
+              new DeadLetter(
+                  record.queryId(),
+                  null,
+                  dialectName,
+                  record.sql(),
+                  "UNKNOWN_DIALECT",
+                  e.getMessage(),
+                  System.currentTimeMillis())));
+      return;
+    }
+    String fingerprint = Fingerprinting.fingerprint(record.sql(), dialect);
+    String key =
+        Fingerprinting.key(fingerprint, dialect.name(), record.databaseName(), record.schemaName());
+    FingerprintedQuery seen = buffer.get(key);
+    if (seen != null) {
+      buffer.put(key, seen.plus(start));
+      return;
+    }
+    buffer.put(
+        key, new FingerprintedQuery(key, fingerprint, dialect.name(), record, 1, start, start));
+    if (buffer.size() >= maxKeys) {
+      flush();
+    }
+  }
+
+  @Override
+  public void endInput() {
+    flush();
+  }
+
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    super.prepareSnapshotPreBarrier(checkpointId);
+    flush();
+  }
+
+  @Override
+  public void finish() throws Exception {
+    flush();
+    super.finish();
+  }
+
+  private void flush() {
+    if (buffer == null || buffer.isEmpty()) {
+      return;
+    }
+    for (FingerprintedQuery query : buffer.values()) {
+      output.collect(new StreamRecord<>(query));
+    }
+    buffer.clear();
+  }
+
+  private void scheduleFlush() {
+    var time = getProcessingTimeService();
+    time.registerTimer(
+        time.getCurrentProcessingTime() + flushInterval.toMillis(),
+        timestamp -> {
+          flush();
+          scheduleFlush();
+        });
+  }
+}

@@ -1,0 +1,38 @@
+package io.tributary.jobs.pipeline;
+
+import io.tributary.connectors.source.QueryRecord;
+
+/**
+ * A statement with the key it is deduplicated by, standing for one or more executions of it that
+ * one task saw close together.
+ *
+ * @param key fingerprint, dialect and session defaults together: the same text under another
+ *     default schema reads other tables, so it is another analysis
+ * @param fingerprint the analyzer's fingerprint of the text
+ * @param dialect the dialect name the statement is analyzed in
+ * @param record the first of the executions, as the source delivered it
+ * @param executions how many executions this stands for
+ * @param firstSeenMillis the earliest start time among them
+ * @param lastSeenMillis the latest start time among them
+ */
+public record FingerprintedQuery(
+    String key,
+    String fingerprint,
+    String dialect,
+    QueryRecord record,
+    long executions,
+    long firstSeenMillis,
+    long lastSeenMillis) {
+
+  /** One more execution of the same key. */
+  FingerprintedQuery plus(long startMillis) {
+    return new FingerprintedQuery(
+        key,
+        fingerprint,
+        dialect,
+        record,
+        executions + 1,
+        Math.min(firstSeenMillis, startMillis),
+        Math.max(lastSeenMillis, startMillis));
+  }
+}

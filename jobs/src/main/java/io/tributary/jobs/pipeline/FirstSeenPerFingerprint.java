@@ -1,0 +1,106 @@
+package io.tributary.jobs.pipeline;
+
+import io.tributary.connectors.sink.QueryStats;
+import java.time.Duration;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Lets the first statement of each key through to analysis and counts the others. Executions and
+ * first/last seen per fingerprint are summed in state and reported to a side output once per {@code
+ * flushInterval} (in batch mode, once at the end of each key), for the store's queries table.
+ *
+ * <p>With a TTL (streaming), a key not seen for that long is forgotten and analyzed again when it
+ * comes back, so lineage follows schema changes.
+ */
+final class FirstSeenPerFingerprint
+    extends KeyedProcessFunction<String, FingerprintedQuery, FingerprintedQuery> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Duration ttl;
+  private final Duration flushInterval;
+  private final OutputTag<QueryStats> stats;
+
+  private transient ValueState<Boolean> seen;
+  private transient ValueState<QueryStats> pending;
+  private transient Counter duplicates;
+  private transient LongCounter duplicatesTotal;
+  private transient LongCounter distinctTotal;
+
+  /**
+   * @param ttl how long a key is remembered; null to remember it for the whole run
+   */
+  FirstSeenPerFingerprint(Duration ttl, Duration flushInterval, OutputTag<QueryStats> stats) {
+    this.ttl = ttl;
+    this.flushInterval = flushInterval;
+    this.stats = stats;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    ValueStateDescriptor<Boolean> seenDescriptor =
+        new ValueStateDescriptor<>("seen", TypeInformation.of(Boolean.class));
+    if (ttl != null) {
+      seenDescriptor.enableTimeToLive(
+          StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+    }
+    seen = getRuntimeContext().getState(seenDescriptor);
+    pending =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("pendingStats", TypeInformation.of(QueryStats.class)));
+    duplicates = getRuntimeContext().getMetricGroup().counter(PipelineMetrics.DUPLICATES);
+    duplicatesTotal = Accumulators.counter(getRuntimeContext(), PipelineMetrics.DUPLICATES);
+    distinctTotal = Accumulators.counter(getRuntimeContext(), "distinctFingerprints");
+  }
+
+  @Override
+  public void processElement(
+      FingerprintedQuery query, Context ctx, Collector<FingerprintedQuery> out) throws Exception {
+    long repeats = query.executions();
+    if (seen.value() == null) {
+      seen.update(Boolean.TRUE);
+      distinctTotal.add(1);
+      out.collect(query);
+      repeats--;
+    }
+    duplicates.inc(repeats);
+    duplicatesTotal.add(repeats);
+    QueryStats current = pending.value();
+    if (current == null) {
+      pending.update(
+          new QueryStats(
+              query.fingerprint(),
+              query.dialect(),
+              query.record().sql(),
+              query.executions(),
+              query.firstSeenMillis(),
+              query.lastSeenMillis()));
+      ctx.timerService()
+          .registerProcessingTimeTimer(
+              ctx.timerService().currentProcessingTime() + flushInterval.toMillis());
+    } else {
+      pending.update(
+          current.plus(query.executions(), query.firstSeenMillis(), query.lastSeenMillis()));
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<FingerprintedQuery> out)
+      throws Exception {
+    QueryStats current = pending.value();
+    if (current != null) {
+      ctx.output(stats, current);
+      pending.clear();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.tributary.jobs.pipeline;
+
+import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.connectors.sink.EdgeDirectionRow;
+import io.tributary.connectors.sink.QueryStats;
+import io.tributary.connectors.sink.ResolvedEdge;
+import io.tributary.connectors.source.QueryRecord;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The one pipeline both jobs run, from query records to the lineage store:
+ *
+ * <pre>
+ * records ─► Fingerprint statements (combined per task) ─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint
+ *   │                                            └─► (executions, first/last seen) ─► Write queries seen
+ *   ▼
+ * Analyze statements ─► failures ─► Write dead letters
+ *   ▼
+ * Resolve names to resource ids ─keyBy(edge)─► Dedupe edges ─► Both directions ─► Write edges
+ * </pre>
+ *
+ * Batch or streaming is the environment's business: the same graph runs in both modes.
+ */
+public final class LineagePipeline {
+
+  static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+  static final OutputTag<QueryStats> QUERY_STATS =
+      new OutputTag<>("query-stats", TypeInformation.of(QueryStats.class));
+
+  /** Keys one task buffers before sending them on. */
+  static final int COMBINE_MAX_KEYS = 10_000;
+
+  private LineagePipeline() {}
+
+  /** Adds the pipeline after {@code records}, ending in the store's sinks. */
+  public static void build(
+      DataStream<QueryRecord> records, PipelineOptions options, PipelineStore store) {
+    SingleOutputStreamOperator<FingerprintedQuery> fingerprinted =
+        records
+            .transform(
+                "Fingerprint statements",
+                TypeInformation.of(FingerprintedQuery.class),
+                new CombineByFingerprint(
+                    options.defaultDialect(),
+                    options.from().toEpochMilli(),
+                    options.to().toEpochMilli(),
+                    DEAD_LETTERS,
+                    options.combineInterval(),
+                    COMBINE_MAX_KEYS))
+            .uid("fingerprint-statements");
+
+    SingleOutputStreamOperator<FingerprintedQuery> firstSeen =
+        fingerprinted
+            .keyBy(FingerprintedQuery::key, Types.STRING)
+            .process(
+                new FirstSeenPerFingerprint(
+                    options.stateTtl(), options.statsFlushInterval(), QUERY_STATS))
+            .name("First seen per fingerprint")
+            .uid("first-seen-per-fingerprint");
+
+    SingleOutputStreamOperator<NamedEdge> named =
+        firstSeen
+            .process(
+                new AnalyzeStatements(
+                    options, store.catalog(options.catalogMaxAge()), DEAD_LETTERS))
+            .name("Analyze statements")
+            .uid("analyze-statements");
+
+    SingleOutputStreamOperator<ResolvedEdge> resolved =
+        named
+            .flatMap(
+                new ResolveResources(store, options.registerDiscovered(), options.catalogMaxAge()))
+            .name("Resolve names to resource ids")
+            .uid("resolve-resources");
+
+    resolved
+        .keyBy(ResolvedEdge::key, Types.STRING)
+        .process(new DedupeEdges(store, options.stateTtl()))
+        .name("Dedupe edges")
+        .uid("dedupe-edges")
+        .flatMap(
+            (ResolvedEdge edge, Collector<EdgeDirectionRow> out) ->
+                EdgeDirectionRow.rowsOf(edge).forEach(out::collect))
+        .returns(EdgeDirectionRow.class)
+        .name("Both directions")
+        .uid("both-directions")
+        .sinkTo(store.edgeSink())
+        .name("Write edges")
+        .uid("write-edges");
+
+    firstSeen
+        .getSideOutput(QUERY_STATS)
+        .keyBy(QueryStats::fingerprint, Types.STRING)
+        .sinkTo(store.queriesSink())
+        .name("Write queries seen")
+        .uid("write-queries-seen");
+
+    fingerprinted
+        .getSideOutput(DEAD_LETTERS)
+        .union(named.getSideOutput(DEAD_LETTERS))
+        .sinkTo(store.deadLetterSink())
+        .name("Write dead letters")
+        .uid("write-dead-letters");
+  }
+}

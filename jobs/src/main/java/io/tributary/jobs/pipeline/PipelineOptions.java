@@ -1,0 +1,164 @@
+package io.tributary.jobs.pipeline;
+
+import io.tributary.sql.AnalyzerLimits;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What shapes the pipeline, the same for backfill and streaming.
+ *
+ * @param defaultDialect the dialect of statements whose history does not say
+ * @param from statements that started before are dropped
+ * @param to statements that started at or after are dropped
+ * @param analysisTimeout the longest one statement's analysis may take
+ * @param maxStatementChars longer statements go to the dead letters
+ * @param registerDiscovered register tables and columns the catalog does not know
+ * @param stateTtl how long fingerprints and edges are remembered (null: the whole run)
+ * @param statsFlushInterval how often per-fingerprint execution counts are written
+ * @param combineInterval how long executions are combined per task before the shuffle (null: until
+ *     the input ends or the buffer is full, for a backfill)
+ */
+public record PipelineOptions(
+    String defaultDialect,
+    Instant from,
+    Instant to,
+    Duration analysisTimeout,
+    int maxStatementChars,
+    boolean registerDiscovered,
+    Duration stateTtl,
+    Duration statsFlushInterval,
+    Duration combineInterval,
+    Duration catalogMaxAge)
+    implements Serializable {
+
+  public PipelineOptions {
+    Objects.requireNonNull(defaultDialect, "defaultDialect");
+    from = from == null ? Instant.EPOCH : from;
+    to = to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to;
+    Objects.requireNonNull(analysisTimeout, "analysisTimeout");
+    Objects.requireNonNull(statsFlushInterval, "statsFlushInterval");
+  }
+
+  /**
+   * Defaults: the analyzer's limits, discovery on, no TTL, stats flushed every 10 seconds, no
+   * combine interval.
+   */
+  public static PipelineOptions defaults(String dialect) {
+    AnalyzerLimits limits = AnalyzerLimits.defaults();
+    return new PipelineOptions(
+        dialect,
+        null,
+        null,
+        limits.timeout(),
+        limits.maxStatementChars(),
+        true,
+        null,
+        Duration.ofSeconds(10),
+        null,
+        null);
+  }
+
+  public AnalyzerLimits limits() {
+    return new AnalyzerLimits(analysisTimeout, maxStatementChars);
+  }
+
+  public PipelineOptions withRange(Instant newFrom, Instant newTo) {
+    return new PipelineOptions(
+        defaultDialect,
+        newFrom,
+        newTo,
+        analysisTimeout,
+        maxStatementChars,
+        registerDiscovered,
+        stateTtl,
+        statsFlushInterval,
+        combineInterval,
+        catalogMaxAge);
+  }
+
+  public PipelineOptions withStateTtl(Duration value) {
+    return new PipelineOptions(
+        defaultDialect,
+        from,
+        to,
+        analysisTimeout,
+        maxStatementChars,
+        registerDiscovered,
+        value,
+        statsFlushInterval,
+        combineInterval,
+        catalogMaxAge);
+  }
+
+  public PipelineOptions withRegisterDiscovered(boolean value) {
+    return new PipelineOptions(
+        defaultDialect,
+        from,
+        to,
+        analysisTimeout,
+        maxStatementChars,
+        value,
+        stateTtl,
+        statsFlushInterval,
+        combineInterval,
+        catalogMaxAge);
+  }
+
+  public PipelineOptions withStatsFlushInterval(Duration value) {
+    return new PipelineOptions(
+        defaultDialect,
+        from,
+        to,
+        analysisTimeout,
+        maxStatementChars,
+        registerDiscovered,
+        stateTtl,
+        value,
+        combineInterval,
+        catalogMaxAge);
+  }
+
+  public PipelineOptions withAnalysisTimeout(Duration value) {
+    return new PipelineOptions(
+        defaultDialect,
+        from,
+        to,
+        value,
+        maxStatementChars,
+        registerDiscovered,
+        stateTtl,
+        statsFlushInterval,
+        combineInterval,
+        catalogMaxAge);
+  }
+
+  public PipelineOptions withCombineInterval(Duration value) {
+    return new PipelineOptions(
+        defaultDialect,
+        from,
+        to,
+        analysisTimeout,
+        maxStatementChars,
+        registerDiscovered,
+        stateTtl,
+        statsFlushInterval,
+        value,
+        catalogMaxAge);
+  }
+
+  public PipelineOptions withCatalogMaxAge(Duration value) {
+    return new PipelineOptions(
+        defaultDialect,
+        from,
+        to,
+        analysisTimeout,
+        maxStatementChars,
+        registerDiscovered,
+        stateTtl,
+        statsFlushInterval,
+        combineInterval,
+        value);
+  }
+}

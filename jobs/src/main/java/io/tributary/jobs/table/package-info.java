@@ -1,0 +1,2 @@
+/** Flink SQL access to the analyzer: the {@code LINEAGE} table function. */
+package io.tributary.jobs.table;

@@ -1,0 +1,167 @@
+package io.tributary.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.connectors.store.DerivedEdge;
+import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.LineageEdge;
+import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.StoreIds;
+import io.tributary.connectors.store.TestDatabase;
+import io.tributary.jobs.pipeline.PipelineOptions;
+import io.tributary.jobs.pipeline.StorePipelineStore;
+import io.tributary.jobs.workload.WorkloadGenerator;
+import io.tributary.sql.model.TableName;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A backfill of a generated log into a store, compared with the generator's truth; then the same
+ * log again (replay), and a store with a manual edge and a tombstone. One subclass per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class BackfillITCase {
+
+  @RegisterExtension
+  static final MiniClusterExtension MINI_CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @TempDir static Path dir;
+
+  TestDatabase database;
+  LineageStore store;
+  Path log;
+
+  abstract TestDatabase newDatabase();
+
+  @BeforeAll
+  void setUp() throws Exception {
+    database = newDatabase();
+    store = LineageStore.open(database.jdbcUrl(), 2);
+    log = dir.resolve("query-log-" + UUID.randomUUID() + ".jsonl");
+    new WorkloadGenerator(3_000, 7, 300).write(log);
+    StoreContents.importCatalog(store, WorkloadGenerator.catalogJson());
+  }
+
+  @AfterAll
+  void tearDown() {
+    store.close();
+    database.close();
+  }
+
+  JobSummary backfill() throws Exception {
+    JobSettings settings =
+        new JobSettings(
+            new QuerySourceSpec.Files(List.of(log.toString()), null, null),
+            PipelineOptions.defaults("postgresql"),
+            database.jdbcUrl(),
+            2,
+            null,
+            0,
+            null);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    BackfillJob.define(env, settings, new StorePipelineStore(database.jdbcUrl()));
+    long started = System.nanoTime();
+    JobExecutionResult result = env.execute("backfill test");
+    return JobSummary.of(result.getAllAccumulatorResults(), (System.nanoTime() - started) / 1e9);
+  }
+
+  @Test
+  @Order(1)
+  void storesExactlyTheGeneratorsTruth() throws Exception {
+    // A manual edge equal to a derived one, and a tombstone of another derived one.
+    UUID ordersTable = tableId("raw", "orders");
+    UUID stgOrdersTable = tableId("staging", "stg_orders");
+    store.edges().createManual(ordersTable, stgOrdersTable, Direction.DOWNSTREAM);
+    UUID customers = tableId("raw", "customers");
+    UUID stgCustomers = tableId("staging", "stg_customers");
+    store
+        .edges()
+        .upsertDerived(
+            List.of(new DerivedEdge(customers, stgCustomers, Instant.now(), Optional.empty())));
+    store.edges().delete(StoreIds.edgeId(customers, stgCustomers, Direction.DOWNSTREAM));
+
+    JobSummary summary = backfill();
+
+    var expected = new java.util.TreeSet<>(WorkloadGenerator.expectedEdges());
+    expected.remove("analytics.raw.customers>analytics.staging.stg_customers");
+    assertThat(StoreContents.edgeNames(store)).containsExactlyElementsOf(expected);
+    assertThat(summary.statements()).isEqualTo(3_000);
+    assertThat(summary.failed()).isPositive();
+    assertThat(summary.edgesForbidden()).isEqualTo(1);
+    assertThat(summary.edgesNew()).isEqualTo(expected.size() - 1); // the manual one existed
+
+    LineageEdge manual =
+        store
+            .edges()
+            .find(StoreIds.edgeId(ordersTable, stgOrdersTable, Direction.DOWNSTREAM))
+            .orElseThrow();
+    assertThat(manual.manual()).isTrue();
+    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges"))
+        .isEqualTo(2L * expected.size());
+    // Dead letters: every broken statement shape, with its reason and query id.
+    assertThat(store.queries().deadLetters(100))
+        .isNotEmpty()
+        .allSatisfy(
+            d -> {
+              assertThat(d.reason()).isEqualTo("PARSE_ERROR");
+              assertThat(d.queryId()).isPresent();
+            });
+    // Every successful statement is counted into the queries table.
+    assertThat(StoreContents.count(store, "SELECT SUM(executions) FROM queries_seen"))
+        .isEqualTo(summary.statements() - summary.failedUpstream());
+  }
+
+  @Test
+  @Order(2)
+  void aReplayChangesNothingButLastSeen() throws Exception {
+    var edgesBefore = StoreContents.edgeNames(store);
+    long rowsBefore = StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges");
+    long deadBefore = StoreContents.count(store, "SELECT COUNT(*) FROM dead_letters");
+    long resourcesBefore = StoreContents.count(store, "SELECT COUNT(*) FROM resources");
+    long firstSeenBefore =
+        StoreContents.count(
+            store, "SELECT COUNT(DISTINCT first_seen) FROM lineage_edges WHERE is_manual = FALSE");
+
+    JobSummary summary = backfill();
+
+    assertThat(summary.edgesNew()).isZero();
+    assertThat(StoreContents.edgeNames(store)).isEqualTo(edgesBefore);
+    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges"))
+        .isEqualTo(rowsBefore);
+    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM dead_letters"))
+        .isEqualTo(deadBefore);
+    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM resources"))
+        .isEqualTo(resourcesBefore);
+    assertThat(
+            StoreContents.count(
+                store,
+                "SELECT COUNT(DISTINCT first_seen) FROM lineage_edges WHERE is_manual = FALSE"))
+        .isEqualTo(firstSeenBefore);
+  }
+
+  private UUID tableId(String schema, String table) {
+    return store.catalog().tableId(TableName.of("analytics", schema, table)).orElseThrow();
+  }
+}
