@@ -20,10 +20,18 @@ public final class TributaryCommand implements Runnable {
 
   /** Runs a command line and returns its exit code: 0 ran, 1 failed, 2 usage error. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Runs a command line writing to the given streams (tests, embedding). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    return commandLine().setOut(out).setErr(err).execute(args);
+  }
+
+  private static CommandLine commandLine() {
     return new CommandLine(new TributaryCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler(new CommandFailureHandler())
-        .execute(args);
+        .setExecutionExceptionHandler(new CommandFailureHandler());
   }
 
   @Override

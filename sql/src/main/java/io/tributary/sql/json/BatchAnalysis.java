@@ -62,8 +62,9 @@ public final class BatchAnalysis {
       }
       lines++;
       List<ObjectNode> results;
+      JsonNode input = null;
       try {
-        JsonNode input = mapper.readTree(line);
+        input = mapper.readTree(line);
         List<StatementLineage> statements = analyzer.analyze(request(input));
         failed += statements.stream().filter(StatementLineage::failed).count();
         results = LineageJson.outputs(input.get("id"), statements);
@@ -75,7 +76,7 @@ public final class BatchAnalysis {
                     null, "line " + lines + " is not valid JSON: " + e.getOriginalMessage()));
       } catch (IllegalArgumentException e) {
         invalid++;
-        results = List.of(invalidInput(idOf(line), e.getMessage()));
+        results = List.of(invalidInput(input == null ? null : input.get("id"), e.getMessage()));
       }
       for (ObjectNode result : results) {
         out.write(mapper.writeValueAsString(result));
@@ -112,14 +113,6 @@ public final class BatchAnalysis {
         Optional.ofNullable(CatalogJson.text(input, "default_database")),
         Optional.ofNullable(CatalogJson.text(input, "default_schema")),
         catalog);
-  }
-
-  private JsonNode idOf(String line) {
-    try {
-      return mapper.readTree(line).get("id");
-    } catch (JsonProcessingException e) {
-      return null;
-    }
   }
 
   private ObjectNode invalidInput(JsonNode id, String message) {

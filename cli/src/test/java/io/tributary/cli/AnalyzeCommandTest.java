@@ -1,0 +1,161 @@
+package io.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private record Run(int exitCode, String out, String err) {
+    List<JsonNode> lines() throws IOException {
+      List<JsonNode> nodes = new ArrayList<>();
+      for (String line : out.split("\n")) {
+        if (!line.isBlank()) {
+          nodes.add(JSON.readTree(line));
+        }
+      }
+      return nodes;
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = TributaryCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void unknownDialectIsAUsageErrorListingTheKnownOnes() {
+    Run run = run("analyze", "--dialect", "cobol", "SELECT 1");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown dialect 'cobol'").contains("postgresql");
+  }
+
+  @Test
+  void missingDialectIsAUsageError() {
+    Run run = run("analyze", "SELECT 1");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--dialect is required");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertThat(run("analyze", "--frobnicate").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    Run run = run("analyze", "--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("--batch").contains("--catalog").contains("--default-schema");
+  }
+
+  @Test
+  void insertSelectPrintsTargetSourcesAndColumnPairs() throws IOException {
+    Run run =
+        run(
+            "analyze",
+            "--dialect",
+            "postgresql",
+            "INSERT INTO marts.revenue (day, total) "
+                + "SELECT o.day, SUM(o.amount) FROM raw.orders o GROUP BY o.day");
+    assertThat(run.exitCode()).isZero();
+    JsonNode result = run.lines().get(0);
+    assertThat(result.get("error").isNull()).isTrue();
+    assertThat(result.at("/target_table/schema_name").asText()).isEqualTo("marts");
+    assertThat(result.at("/target_table/title").asText()).isEqualTo("revenue");
+    assertThat(result.at("/source_tables/0/title").asText()).isEqualTo("orders");
+    assertThat(result.get("column_lineages"))
+        .extracting(
+            p ->
+                p.at("/from_column/title").asText()
+                    + "->"
+                    + p.at("/to_column/title").asText()
+                    + ":"
+                    + p.get("kind").asText())
+        .containsExactlyInAnyOrder("day->day:direct", "amount->total:derived");
+  }
+
+  @Test
+  void catalogFileExpandsStar() throws IOException {
+    Path catalog = dir.resolve("catalog.json");
+    Files.writeString(
+        catalog,
+        """
+        {"tables": [{"database_name": null, "schema_name": "raw", "title": "orders",
+          "columns": [{"title": "id", "type": "int"}, {"title": "amount", "type": "numeric"}]}]}
+        """);
+    Run run =
+        run(
+            "analyze",
+            "--dialect",
+            "postgresql",
+            "--catalog",
+            catalog.toString(),
+            "CREATE TABLE staging.orders AS SELECT * FROM raw.orders");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.lines().get(0).get("column_lineages"))
+        .extracting(p -> p.at("/to_column/title").asText())
+        .containsExactlyInAnyOrder("id", "amount");
+  }
+
+  @Test
+  void batchKeepsGoingPastBadLinesAndKeepsIds() throws IOException {
+    Path input = dir.resolve("in.jsonl");
+    Files.writeString(
+        input,
+        String.join(
+            "\n",
+            "{\"id\": \"a\", \"sql\": \"INSERT INTO t2 SELECT x FROM t1\", \"dialect\": \"postgresql\", \"extra\": 1}",
+            "this is not json",
+            "{\"id\": \"c\", \"dialect\": \"postgresql\"}",
+            "{\"id\": \"d\", \"sql\": \"SELEC broken FROM\", \"dialect\": \"postgresql\"}",
+            "{\"id\": \"e\", \"sql\": \"SELECT 1\", \"dialect\": \"klingon\"}",
+            ""));
+    Run run = run("analyze", "--batch", "-f", input.toString());
+    assertThat(run.exitCode()).isZero();
+    List<JsonNode> lines = run.lines();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0).get("id").asText()).isEqualTo("a");
+    assertThat(lines.get(0).get("error").isNull()).isTrue();
+    assertThat(lines.get(0).at("/target_table/title").asText()).isEqualTo("t2");
+    assertThat(lines.get(1).at("/error/kind").asText()).isEqualTo("invalid_input");
+    assertThat(lines.get(2).get("id").asText()).isEqualTo("c");
+    assertThat(lines.get(2).at("/error/message").asText()).contains("sql");
+    assertThat(lines.get(3).get("id").asText()).isEqualTo("d");
+    assertThat(lines.get(3).at("/error/kind").asText()).isEqualTo("parse_error");
+    assertThat(lines.get(3).at("/error/line").asInt()).isEqualTo(1);
+    assertThat(lines.get(4).at("/error/message").asText()).contains("unknown dialect");
+  }
+
+  @Test
+  void batchLineCatalogPlacesUnqualifiedColumns() throws IOException {
+    Path input = dir.resolve("in.jsonl");
+    Files.writeString(
+        input,
+        "{\"id\": 7, \"dialect\": \"postgresql\", \"sql\": \"SELECT name FROM a JOIN b ON a.id = b.a_id\","
+            + " \"catalog\": {\"tables\": [{\"title\": \"a\", \"columns\": [{\"title\": \"id\"}]},"
+            + " {\"title\": \"b\", \"columns\": [{\"title\": \"a_id\"}, {\"title\": \"name\"}]}]}}\n");
+    Run run = run("analyze", "--batch", "-f", input.toString());
+    JsonNode line = run.lines().get(0);
+    assertThat(line.get("id").asInt()).isEqualTo(7);
+    assertThat(line.at("/column_lineages/0/from_column/table").asText()).isEqualTo("b");
+    assertThat(line.at("/column_lineages/0/to_column/title").asText()).isEqualTo("name");
+    assertThat(line.at("/column_lineages/0/to_column/table").isNull()).isTrue();
+  }
+}
