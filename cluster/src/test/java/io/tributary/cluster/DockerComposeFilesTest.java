@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tributary.cli.TributaryCommand;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Keeps {@code docker/} true without a Docker engine: every image tag, jar, path, command, job
@@ -35,7 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 class DockerComposeFilesTest {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(:?-([^}]*))?}");
-  private static final Pattern ENV_REFERENCE = Pattern.compile("env:(\\w+)");
   private static final Set<String> TRIBUTARY_SERVICES = Set.of("api", "submit");
   private static final Set<String> FLINK_SERVICES = Set.of("jobmanager", "taskmanager");
 
@@ -195,16 +191,19 @@ class DockerComposeFilesTest {
   @Test
   void everyVariableGivenToTheTributaryImageIsReadByIt() throws IOException {
     Dockerfile image = Dockerfile.read(docker.resolve("Dockerfile"));
-    Set<String> read = new HashSet<>(environmentReadByCommands());
-    String entrypoint = String.join(" ", image.all("ENTRYPOINT"));
-    image.env().keySet().stream()
-        .filter(name -> entrypoint.contains("$" + name))
-        .forEach(read::add);
     Set<String> given = new TreeSet<>(image.env().keySet());
     for (String service : TRIBUTARY_SERVICES) {
       given.addAll(names(services.path(service).path("environment")));
     }
-    assertThat(read).containsAll(given);
+    String entrypoint = String.join(" ", image.all("ENTRYPOINT"));
+    String code = TributaryClassConstants.read();
+    for (String name : given) {
+      // Read by the entrypoint, or by the code: System.getenv("NAME") or a ${env:NAME} default.
+      assertThat(entrypoint.contains("$" + name) || code.contains(name))
+          .as(name + " is read by the image's entrypoint or the tributary code")
+          .isTrue();
+    }
+    assertThat(code).doesNotContain("TRIBUTARY_NOT_A_SETTING");
   }
 
   @Test
@@ -249,31 +248,6 @@ class DockerComposeFilesTest {
       }
     }
     throw new AssertionError("no volume " + volume);
-  }
-
-  /** The variables the tributary commands read through {@code ${env:NAME}} defaults. */
-  private static Set<String> environmentReadByCommands() {
-    Set<String> names = new TreeSet<>();
-    collectEnvironment(new CommandLine(new TributaryCommand()).getCommandSpec(), names);
-    return names;
-  }
-
-  private static void collectEnvironment(CommandSpec command, Set<String> names) {
-    // The annotations, since the model holds the defaults with the variables already replaced.
-    for (Class<?> type = command.userObject().getClass();
-        type != null;
-        type = type.getSuperclass()) {
-      for (Field field : type.getDeclaredFields()) {
-        CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
-        if (option != null) {
-          Matcher env = ENV_REFERENCE.matcher(option.defaultValue());
-          while (env.find()) {
-            names.add(env.group(1));
-          }
-        }
-      }
-    }
-    command.subcommands().values().forEach(sub -> collectEnvironment(sub.getCommandSpec(), names));
   }
 
   /** "key: value" lines (the flat form Flink's config.yaml and FLINK_PROPERTIES take). */
