@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +120,9 @@ public final class FlinkRestClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for " + base, e);
+    } catch (ConnectException e) {
+      throw new ConnectException(
+          "no Flink REST API at " + base + " (is the cluster running? is the address right?)");
     }
     JsonNode body = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
     if (response.statusCode() >= 400) {
