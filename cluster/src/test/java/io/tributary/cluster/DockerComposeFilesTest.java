@@ -229,10 +229,9 @@ class DockerComposeFilesTest {
   @Test
   void theSettingsOfBinFlinkClusterAreFlinkSettings() throws IOException {
     String script = Files.readString(build.root().resolve("bin/flink-cluster"));
+    String start = "defaults=\"$(cat <<EOF\n";
     String config =
-        script.substring(
-            script.indexOf("<<EOF", script.indexOf("config.yaml")) + 5,
-            script.indexOf("\nEOF\n", script.indexOf("config.yaml")));
+        script.substring(script.indexOf(start) + start.length(), script.indexOf("\nEOF\n"));
     Map<String, String> properties = yamlLines(config);
     assertThat(properties).containsKeys("rest.bind-address", "jobmanager.bind-host");
     assertThat(FlinkConfigKeys.all()).hasSizeGreaterThan(300).doesNotContain("rest.bind-adress");

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -32,7 +34,12 @@ class FlinkClusterScriptITCase {
 
   @Test
   void startsASessionClusterThatRunsASubmittedJarAndStopsIt() throws Exception {
-    FlinkClusterScript cluster = FlinkClusterScript.start(temp.resolve("cluster"), 2, 2, List.of());
+    FlinkClusterScript cluster =
+        FlinkClusterScript.start(
+            temp.resolve("cluster"),
+            2,
+            2,
+            List.of("heartbeat.timeout: 20000", "parallelism.default: 2"));
     List<ProcessHandle> processes = new ArrayList<>();
     try {
       for (String name : List.of("jobmanager", "taskmanager-1", "taskmanager-2")) {
@@ -52,13 +59,18 @@ class FlinkClusterScriptITCase {
       rest.get("/taskmanagers").path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText()));
       assertThat(ids).containsExactlyInAnyOrder("taskmanager-1", "taskmanager-2");
       List<String> bound = new ArrayList<>();
+      Map<String, String> config = new HashMap<>();
       for (JsonNode entry : rest.get("/jobmanager/config")) {
+        config.put(entry.path("key").asText(), entry.path("value").asText());
         if (entry.path("key").asText().endsWith("bind-address")
             || entry.path("key").asText().endsWith("bind-host")) {
           bound.add(entry.path("value").asText());
         }
       }
       assertThat(bound).isNotEmpty().containsOnly("127.0.0.1");
+      // FLINK_PROPERTIES replace the script's defaults (Flink refuses a key given twice).
+      assertThat(config).containsEntry("heartbeat.timeout", "20000");
+      assertThat(config).containsEntry("parallelism.default", "2");
       // The dashboard (flink-runtime-web on the classpath).
       String dashboard =
           HttpClient.newHttpClient()
