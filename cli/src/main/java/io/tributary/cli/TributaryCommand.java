@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TributaryVersion.class,
     description = "Column-level data lineage from warehouse query history.",
-    subcommands = {AnalyzeCommand.class, SubmitCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AnalyzeCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
+      CatalogCommand.class,
+      SubmitCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TributaryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

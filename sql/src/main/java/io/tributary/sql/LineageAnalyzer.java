@@ -1,36 +1,158 @@
 package io.tributary.sql;
 
+import io.tributary.sql.catalog.Catalog;
+import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.lineage.StatementLineageExtractor;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.parse.ParseResult;
+import io.tributary.sql.parse.ScriptSplitter;
+import io.tributary.sql.parse.ScriptStatement;
+import io.tributary.sql.parse.StatementExtractor;
+import io.tributary.sql.parse.StatementParser;
+import io.tributary.sql.parse.UtilityRecognizer;
+import io.tributary.sql.parse.UtilityStatement;
+import io.tributary.sql.resolve.SessionDefaults;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The analyzer's entry point: SQL text in, one {@link StatementLineage} per statement out. It never
  * throws for bad input: a statement that cannot be analyzed comes back with an {@link
  * AnalysisError}. Thread-safe; one instance can serve every task of a job.
+ *
+ * <p>Per statement: split the script → refuse it when too large → recognize utility statements
+ * (which may change the defaults of the statements after them) → parse within the timeout → extract
+ * lineage within the same deadline.
  */
 public final class LineageAnalyzer {
 
   private final AnalyzerLimits limits;
+  private final BiFunction<Dialect, Catalog, StatementExtractor> extractors;
 
   public LineageAnalyzer(AnalyzerLimits limits) {
-    this.limits = Objects.requireNonNull(limits, "limits");
+    this(limits, (dialect, catalog) -> new StatementLineageExtractor(dialect, catalog)::extract);
   }
 
   public LineageAnalyzer() {
     this(AnalyzerLimits.defaults());
   }
 
+  /** With another lineage step, for tests of the steps around it. */
+  LineageAnalyzer(
+      AnalyzerLimits limits, BiFunction<Dialect, Catalog, StatementExtractor> extractors) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.extractors = Objects.requireNonNull(extractors, "extractors");
+  }
+
   public AnalyzerLimits limits() {
     return limits;
   }
 
-  /** Analyzes every statement of the request's SQL, in order. */
+  /**
+   * Analyzes every statement of the request's SQL, in order. A text without statements (blank, only
+   * comments) gives an empty list.
+   */
   public List<StatementLineage> analyze(AnalysisRequest request) {
-    return List.of(
-        StatementLineage.failed(
-            0, request.sql(), AnalysisError.of(ErrorKind.INTERNAL, "not implemented yet")));
+    try {
+      return new Run(request).analyze();
+    } catch (Exception | StackOverflowError e) {
+      // Splitting or setting up failed: report it on the whole text rather than throw.
+      return List.of(StatementLineage.failed(0, request.sql(), internal(e)));
+    }
+  }
+
+  private final class Run {
+    private final Dialect dialect;
+    private final List<ScriptStatement> statements;
+    private final UtilityRecognizer utilities;
+    private final StatementParser parser;
+    private final StatementExtractor extractor;
+    private SessionDefaults defaults;
+
+    Run(AnalysisRequest request) {
+      this.dialect = request.dialect();
+      this.statements = new ScriptSplitter(dialect).split(request.sql());
+      this.utilities = new UtilityRecognizer(dialect);
+      this.parser = new StatementParser(dialect);
+      this.extractor = extractors.apply(dialect, request.catalog());
+      this.defaults =
+          new SessionDefaults(
+              request.defaultDatabase().map(dialect::normalize),
+              request.defaultSchema().map(dialect::normalize));
+    }
+
+    List<StatementLineage> analyze() {
+      List<StatementLineage> results = new ArrayList<>(statements.size());
+      for (ScriptStatement statement : statements) {
+        results.add(analyze(statement));
+      }
+      return results;
+    }
+
+    private StatementLineage analyze(ScriptStatement statement) {
+      int index = statement.index();
+      String sql = statement.sql();
+      if (sql.length() > limits.maxStatementChars()) {
+        return StatementLineage.failed(
+            index,
+            sql,
+            AnalysisError.of(
+                ErrorKind.TOO_LARGE,
+                "statement has "
+                    + sql.length()
+                    + " characters; the limit is "
+                    + limits.maxStatementChars()));
+      }
+      try {
+        Optional<UtilityStatement> utility = utilities.recognize(sql);
+        if (utility.isPresent()) {
+          defaults = utility.get().apply(defaults);
+          return StatementLineage.utility(index, sql);
+        }
+        Deadline deadline = Deadline.after(limits.timeout());
+        ParseResult parsed = parser.parse(statement, limits.timeout().toNanos());
+        if (parsed instanceof ParseResult.Failed failed) {
+          return StatementLineage.failed(index, sql, statement.inScript(failed.error()));
+        }
+        deadline.check();
+        StatementLineage lineage =
+            extractor.extract(
+                index, sql, ((ParseResult.Parsed) parsed).statement(), defaults, deadline);
+        return lineage != null
+            ? lineage
+            : StatementLineage.failed(
+                index, sql, AnalysisError.of(ErrorKind.INTERNAL, "no lineage was produced"));
+      } catch (Deadline.DeadlineExceededException e) {
+        return StatementLineage.failed(
+            index,
+            sql,
+            AnalysisError.of(
+                ErrorKind.TIMEOUT,
+                "analysis took longer than " + limits.timeout().toMillis() + " ms"));
+      } catch (StackOverflowError e) {
+        return StatementLineage.failed(
+            index,
+            sql,
+            AnalysisError.of(
+                ErrorKind.TOO_DEEP,
+                "statement is nested too deeply: the analysis ran out of stack"));
+      } catch (UnsupportedOperationException e) {
+        return StatementLineage.failed(
+            index, sql, AnalysisError.of(ErrorKind.UNSUPPORTED, String.valueOf(e.getMessage())));
+      } catch (Exception e) {
+        return StatementLineage.failed(index, sql, internal(e));
+      }
+    }
+  }
+
+  private static AnalysisError internal(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    String where = trace.length > 0 ? " at " + trace[0] : "";
+    return AnalysisError.of(ErrorKind.INTERNAL, e + where);
   }
 }

@@ -1,11 +1,12 @@
 package io.tributary.sql;
 
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.fingerprint.Fingerprints;
 
 /**
  * A stable hash of a statement's shape: literals, comments, whitespace, identifier quoting and case
  * and IN-list lengths are normalized away, so the same ETL statement rerun with another date has
- * the same fingerprint.
+ * the same fingerprint. Computed in one lexer pass, without parsing.
  */
 public final class QueryFingerprint {
 
@@ -13,6 +14,6 @@ public final class QueryFingerprint {
 
   /** 32 lowercase hex characters. */
   public static String of(String sql, Dialect dialect) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return Fingerprints.of(sql, dialect);
   }
 }

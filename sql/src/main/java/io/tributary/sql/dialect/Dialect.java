@@ -1,8 +1,10 @@
 package io.tributary.sql.dialect;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * A SQL dialect's naming rules, stated as data.
@@ -15,13 +17,15 @@ import java.util.Objects;
  * @param tableNameParts how many dotted parts a fully qualified table name has: 2 for MySQL ({@code
  *     database.table}), 3 for most ({@code database.schema.table}), 4 for T-SQL (with a linked
  *     server in front, which lineage ignores)
+ * @param syntax lexical habits: string escapes, comments, dollar quoting, what {@code USE} sets
  */
 public record Dialect(
     String name,
     List<String> aliases,
     IdentifierCase unquotedCase,
     List<String> quotes,
-    int tableNameParts) {
+    int tableNameParts,
+    DialectSyntax syntax) {
 
   public Dialect {
     Objects.requireNonNull(name, "name");
@@ -33,6 +37,50 @@ public record Dialect(
         throw new IllegalArgumentException("a quote pair has two characters: " + q);
       }
     }
+    if (tableNameParts < 1) {
+      throw new IllegalArgumentException("a table name has at least one part");
+    }
+    Objects.requireNonNull(syntax, "syntax");
+  }
+
+  /** A dialect with standard SQL lexical habits. */
+  public Dialect(
+      String name,
+      List<String> aliases,
+      IdentifierCase unquotedCase,
+      List<String> quotes,
+      int tableNameParts) {
+    this(name, aliases, unquotedCase, quotes, tableNameParts, DialectSyntax.standard());
+  }
+
+  /** The character that closes an identifier opened by {@code open}, if {@code open} quotes one. */
+  public OptionalInt closingQuote(char open) {
+    if (open == '"' && syntax.doubleQuotedStrings()) {
+      return OptionalInt.empty();
+    }
+    for (String q : quotes) {
+      if (q.charAt(0) == open) {
+        return OptionalInt.of(q.charAt(1));
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /**
+   * A dotted name as written, each part normalized. A quoted part that holds a whole path, as
+   * BigQuery allows ({@code `project.dataset.table`}), is split into its parts first.
+   */
+  public List<String> normalizeParts(List<String> written) {
+    List<String> parts = new ArrayList<>(written.size());
+    for (String part : written) {
+      String normalized = normalize(part);
+      if (syntax.dashedTableNames() && !normalized.equals(part) && normalized.indexOf('.') > 0) {
+        parts.addAll(List.of(normalized.split("\\.", -1)));
+      } else {
+        parts.add(normalized);
+      }
+    }
+    return parts;
   }
 
   /**

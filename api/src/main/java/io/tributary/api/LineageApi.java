@@ -1,0 +1,107 @@
+package io.tributary.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.tributary.api.resources.GraphResource;
+import io.tributary.api.resources.ManualLineageResource;
+import io.tributary.api.resources.OpenApiResource;
+import io.tributary.api.resources.QueryLineageResource;
+import io.tributary.api.resources.ResourcesResource;
+import io.tributary.api.service.CatalogCache;
+import io.tributary.api.service.GraphService;
+import io.tributary.api.service.ManualLineageService;
+import io.tributary.api.service.QueryLineageService;
+import io.tributary.api.service.ResourceService;
+import io.tributary.api.service.TokenAuthenticator;
+import io.tributary.connectors.store.LineageStore;
+import io.tributary.sql.AnalyzerLimits;
+import io.tributary.sql.LineageAnalyzer;
+
+/**
+ * The REST API over a lineage store: Secoda's Lineage endpoints ({@code /lineage/manual}, {@code
+ * /lineage/lineage_from_query}), resources, the lineage graph and the OpenAPI document. Every
+ * request needs a bearer token made with {@code tributary token create}.
+ */
+public final class LineageApi implements AutoCloseable {
+
+  private final Javalin app;
+  private final CatalogCache catalog;
+
+  private LineageApi(Javalin app, CatalogCache catalog) {
+    this.app = app;
+    this.catalog = catalog;
+  }
+
+  /** Starts the API on the configured host and port. */
+  public static LineageApi start(LineageStore store, ApiConfig config) {
+    ObjectMapper mapper = new ObjectMapper();
+    CatalogCache catalog = new CatalogCache(store, config.catalogMaxAge());
+    LineageAnalyzer analyzer =
+        new LineageAnalyzer(
+            new AnalyzerLimits(config.analysisTimeout(), Math.max(1, config.maxSqlChars())));
+    var manual =
+        new ManualLineageResource(new ManualLineageService(store, config.pageSize()), mapper);
+    var fromQuery =
+        new QueryLineageResource(
+            new QueryLineageService(store, catalog, analyzer, config.maxSqlChars()), mapper);
+    var resources = new ResourcesResource(new ResourceService(store, config.pageSize()));
+    var graph =
+        new GraphResource(
+            new GraphService(store, config.maxGraphDepth(), config.maxGraphNodes()),
+            mapper,
+            config.defaultGraphDepth());
+    var openApi = new OpenApiResource();
+
+    // A GET preview carries its SQL in the URL: let the request line hold maxSqlChars encoded.
+    int headerBytes = (int) Math.min(4L * 1024 * 1024, 3L * config.maxSqlChars() + 16 * 1024);
+    Javalin app =
+        Javalin.create(
+            c -> {
+              c.showJavalinBanner = false;
+              c.jsonMapper(new JavalinJackson(mapper, false));
+              c.router.ignoreTrailingSlashes = true;
+              c.http.maxRequestSize = config.maxBodyBytes();
+              c.http.prefer405over404 = true;
+              c.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setRequestHeaderSize(headerBytes);
+                    http.setSendServerVersion(false);
+                  });
+            });
+    app.before(new BearerTokenCheck(new TokenAuthenticator(store.tokens())));
+    app.before(new BodySizeCheck(config.maxBodyBytes()));
+    ErrorResponses.register(app);
+
+    app.get("/lineage/manual", manual::list);
+    app.post("/lineage/manual", manual::create);
+    app.get("/lineage/manual/{lineage_id}", manual::get);
+    app.delete("/lineage/manual/{lineage_id}", manual::delete);
+    app.get("/lineage/lineage_from_query", fromQuery::preview);
+    app.post("/lineage/lineage_from_query", fromQuery::create);
+    app.patch("/lineage/lineage_from_query", fromQuery::replace);
+    app.get("/lineage/graph", graph::get);
+    app.get("/resources", resources::list);
+    app.get("/resources/{resource_id}", resources::get);
+    app.get("/openapi.json", openApi::get);
+
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      catalog.close();
+      throw e;
+    }
+    return new LineageApi(app, catalog);
+  }
+
+  /** The port the API listens on (useful when started on port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    catalog.close();
+  }
+}

@@ -1,0 +1,152 @@
+package io.tributary.api.resources;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.tributary.api.exceptions.BadRequestException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Reading ids, lists, pages and JSON bodies from a request, with a 400 for anything malformed. */
+final class Params {
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** The most ids one filter may list. */
+  static final int MAX_IDS = 1000;
+
+  private Params() {}
+
+  static UUID uuid(String value, String what) {
+    String v = value == null ? "" : value.trim();
+    if (!UUID_TEXT.matcher(v).matches()) {
+      throw new BadRequestException(what + " is not a valid id: '" + value + "'");
+    }
+    return UUID.fromString(v);
+  }
+
+  static UUID pathId(Context ctx, String name) {
+    return uuid(ctx.pathParam(name), name);
+  }
+
+  /** A query parameter, empty when absent or blank. */
+  static Optional<String> query(Context ctx, String name) {
+    try {
+      return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("the query string is malformed: " + e.getMessage());
+    }
+  }
+
+  /** Comma-separated ids, from one or several occurrences of the parameter. */
+  static List<UUID> idList(Context ctx, String name) {
+    List<String> values;
+    try {
+      values = ctx.queryParams(name);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("the query string is malformed: " + e.getMessage());
+    }
+    List<UUID> ids = new ArrayList<>();
+    for (String value : values) {
+      for (String part : value.split(",")) {
+        if (!part.isBlank()) {
+          ids.add(uuid(part, name));
+        }
+      }
+    }
+    if (ids.size() > MAX_IDS) {
+      throw new BadRequestException(name + " lists more than " + MAX_IDS + " ids");
+    }
+    return ids;
+  }
+
+  /** The 1-based {@code page} parameter, 1 when absent. */
+  static int page(Context ctx) {
+    Optional<String> page = query(ctx, "page");
+    if (page.isEmpty()) {
+      return 1;
+    }
+    try {
+      int p = Integer.parseInt(page.get().trim());
+      if (p < 1) {
+        throw new NumberFormatException();
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(
+          "page must be a positive whole number, not '" + page.get() + "'");
+    }
+  }
+
+  static int intParam(Context ctx, String name, int fallback) {
+    Optional<String> value = query(ctx, name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.get().trim());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a whole number, not '" + value.get() + "'");
+    }
+  }
+
+  /** The URL of another page of this listing: this URL with {@code page} replaced. */
+  static String pageUrl(Context ctx, int page) {
+    StringBuilder url = new StringBuilder();
+    url.append(ctx.scheme()).append("://").append(ctx.host()).append(ctx.path()).append('?');
+    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      if (e.getKey().equals("page")) {
+        continue;
+      }
+      for (String v : e.getValue()) {
+        url.append(encode(e.getKey())).append('=').append(encode(v)).append('&');
+      }
+    }
+    return url.append("page=").append(page).toString();
+  }
+
+  /** The body as a JSON object. */
+  static JsonNode body(Context ctx, ObjectMapper mapper) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length == 0) {
+      throw new BadRequestException("the request needs a JSON object body");
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(bytes);
+    } catch (JacksonException e) {
+      throw new BadRequestException("the body is not valid JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new BadRequestException("the body cannot be read: " + e.getMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new BadRequestException("the body must be a JSON object");
+    }
+    return node;
+  }
+
+  /** A text field of a body; 400 when it is there but not a string. */
+  static Optional<String> text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new BadRequestException("\"" + field + "\" must be a string");
+    }
+    return Optional.of(value.asText()).filter(s -> !s.isBlank());
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

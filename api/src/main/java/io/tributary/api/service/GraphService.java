@@ -1,0 +1,111 @@
+package io.tributary.api.service;
+
+import io.tributary.api.exceptions.BadRequestException;
+import io.tributary.api.exceptions.NotFoundException;
+import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.LineageEdge;
+import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.Resource;
+import io.tributary.connectors.store.StoreIds;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Impact analysis: the resources upstream and/or downstream of one, level by level up to a depth.
+ * Each entity is visited once, so cycles end the walk instead of looping. {@code both} walks
+ * upstream and downstream separately from the start (it does not turn around midway).
+ */
+public final class GraphService {
+
+  /** A resource reached at {@code depth} steps from the start (0 for the start itself). */
+  public record Node(UUID id, int depth, Optional<Resource> resource) {}
+
+  /**
+   * @param edges the relationships walked, each as its DOWNSTREAM edge (source → target)
+   * @param truncated whether the walk stopped at the node limit
+   */
+  public record Graph(UUID start, List<Node> nodes, List<LineageEdge> edges, boolean truncated) {}
+
+  private final LineageStore store;
+  private final int maxDepth;
+  private final int maxNodes;
+
+  public GraphService(LineageStore store, int maxDepth, int maxNodes) {
+    this.store = store;
+    this.maxDepth = maxDepth;
+    this.maxNodes = maxNodes;
+  }
+
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  public Graph walk(UUID start, List<Direction> directions, int depth) {
+    if (depth < 1 || depth > maxDepth) {
+      throw new BadRequestException("depth must be between 1 and " + maxDepth);
+    }
+    Resource root =
+        store
+            .resources()
+            .find(start)
+            .orElseThrow(() -> new NotFoundException("Resource " + start + " does not exist"));
+    Map<UUID, Integer> visited = new LinkedHashMap<>();
+    visited.put(start, 0);
+    Map<List<UUID>, LineageEdge> edges = new LinkedHashMap<>();
+    boolean truncated = false;
+    for (Direction direction : directions) {
+      Set<UUID> frontier = Set.of(start);
+      Set<UUID> seen = new LinkedHashSet<>(frontier);
+      for (int level = 1; level <= depth && !frontier.isEmpty() && !truncated; level++) {
+        Set<UUID> next = new LinkedHashSet<>();
+        for (LineageEdge e : store.edges().leaving(frontier, direction)) {
+          LineageEdge flow = downstream(e);
+          edges.putIfAbsent(List.of(flow.fromEntity(), flow.toEntity()), flow);
+          UUID reached = e.toEntity();
+          if (seen.add(reached)) {
+            next.add(reached);
+            visited.putIfAbsent(reached, level);
+            if (visited.size() >= maxNodes) {
+              truncated = true;
+              break;
+            }
+          }
+        }
+        frontier = next;
+      }
+    }
+    Map<UUID, Resource> resources = new HashMap<>();
+    resources.put(root.id(), root);
+    store.resources().findAll(visited.keySet()).forEach(r -> resources.put(r.id(), r));
+    List<Node> nodes = new ArrayList<>();
+    visited.forEach(
+        (id, level) -> nodes.add(new Node(id, level, Optional.ofNullable(resources.get(id)))));
+    return new Graph(start, nodes, List.copyOf(edges.values()), truncated);
+  }
+
+  /** The relationship as its DOWNSTREAM row (source → target), whichever row was walked. */
+  private static LineageEdge downstream(LineageEdge e) {
+    if (e.direction() == Direction.DOWNSTREAM) {
+      return e;
+    }
+    return new LineageEdge(
+        StoreIds.edgeId(e.toEntity(), e.fromEntity(), Direction.DOWNSTREAM),
+        e.createdAt(),
+        e.updatedAt(),
+        e.toEntity(),
+        e.fromEntity(),
+        Direction.DOWNSTREAM,
+        e.manual(),
+        e.provenance(),
+        e.firstSeen(),
+        e.lastSeen(),
+        e.queryFingerprint());
+  }
+}

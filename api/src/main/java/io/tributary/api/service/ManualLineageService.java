@@ -1,0 +1,58 @@
+package io.tributary.api.service;
+
+import io.tributary.api.exceptions.BadRequestException;
+import io.tributary.api.exceptions.NotFoundException;
+import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.EdgeFilter;
+import io.tributary.connectors.store.LineageEdge;
+import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.Page;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Lineage edges by id: list, create (both directions), get, delete (both directions). */
+public final class ManualLineageService {
+
+  private final LineageStore store;
+  private final int pageSize;
+
+  public ManualLineageService(LineageStore store, int pageSize) {
+    this.store = store;
+    this.pageSize = pageSize;
+  }
+
+  public Page<LineageEdge> list(EdgeFilter filter, int page) {
+    return store.edges().list(filter, page, pageSize);
+  }
+
+  public LineageEdge get(UUID id) {
+    return store
+        .edges()
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("Lineage " + id + " does not exist"));
+  }
+
+  /** Creates a manual edge and its opposite; both ends must be known resources. */
+  public LineageEdge create(UUID from, UUID to, Direction direction) {
+    if (from.equals(to)) {
+      throw new BadRequestException("from_entity and to_entity must differ");
+    }
+    Set<UUID> known = new HashSet<>();
+    store.resources().findAll(List.of(from, to)).forEach(r -> known.add(r.id()));
+    if (!known.contains(from)) {
+      throw new BadRequestException("from_entity " + from + " is not a known resource");
+    }
+    if (!known.contains(to)) {
+      throw new BadRequestException("to_entity " + to + " is not a known resource");
+    }
+    return store.edges().createManual(from, to, direction);
+  }
+
+  public void delete(UUID id) {
+    if (store.edges().delete(id).isEmpty()) {
+      throw new NotFoundException("Lineage " + id + " does not exist");
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package io.tributary.api.service;
+
+import io.tributary.api.exceptions.BadRequestException;
+import io.tributary.api.exceptions.InvalidSqlException;
+import io.tributary.api.exceptions.PayloadTooLargeException;
+import io.tributary.api.exceptions.TableNotFoundException;
+import io.tributary.connectors.store.DerivedEdge;
+import io.tributary.connectors.store.EntityType;
+import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.Resource;
+import io.tributary.connectors.store.ResourceRow;
+import io.tributary.connectors.store.StoreCatalog;
+import io.tributary.connectors.store.StoreCatalog.StoredColumn;
+import io.tributary.connectors.store.StoreCatalog.StoredTable;
+import io.tributary.connectors.store.StoreIds;
+import io.tributary.connectors.store.Timestamps;
+import io.tributary.sql.AnalysisRequest;
+import io.tributary.sql.LineageAnalyzer;
+import io.tributary.sql.QueryFingerprint;
+import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.dialect.UnknownDialectException;
+import io.tributary.sql.model.AnalysisError;
+import io.tributary.sql.model.ColumnLineage;
+import io.tributary.sql.model.ColumnName;
+import io.tributary.sql.model.ErrorKind;
+import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.model.TableName;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Lineage from a query: analyze the SQL, resolve its names to resources through the store catalog,
+ * and (unless previewing) write the table and column edges.
+ *
+ * <p>The target is the {@code table_id} table when given, else each statement's own target. A
+ * preview never invents ids: names the catalog does not know are listed in {@code unresolved}. A
+ * write registers them as discovered resources (name-based ids, the same a job computes) so that
+ * the lineage is complete. A replace first removes the non-manual upstream edges of the target
+ * table and its columns.
+ */
+public final class QueryLineageService {
+
+  public enum Mode {
+    PREVIEW,
+    CREATE,
+    REPLACE
+  }
+
+  /** The request's parameters, as given (validated here). */
+  public record QueryRequest(
+      Optional<String> sql,
+      Optional<String> dialect,
+      Optional<UUID> tableId,
+      Optional<String> defaultDatabase,
+      Optional<String> defaultSchema) {}
+
+  public record ColumnPair(Resource from, Resource to) {}
+
+  public record Result(
+      String sql,
+      List<Resource> sourceTables,
+      List<ColumnPair> columnLineages,
+      Optional<Resource> targetTable,
+      List<String> unresolved) {}
+
+  private final LineageStore store;
+  private final CatalogCache catalog;
+  private final LineageAnalyzer analyzer;
+  private final int maxSqlChars;
+
+  public QueryLineageService(
+      LineageStore store, CatalogCache catalog, LineageAnalyzer analyzer, int maxSqlChars) {
+    this.store = store;
+    this.catalog = catalog;
+    this.analyzer = analyzer;
+    this.maxSqlChars = maxSqlChars;
+  }
+
+  public Result run(QueryRequest request, Mode mode) {
+    String sql = request.sql().filter(s -> !s.isBlank()).orElseThrow(() -> missing("sql"));
+    String dialectName =
+        request.dialect().filter(s -> !s.isBlank()).orElseThrow(() -> missing("dialect"));
+    Dialect dialect;
+    try {
+      dialect = Dialects.byName(dialectName);
+    } catch (UnknownDialectException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    if (sql.length() > maxSqlChars) {
+      throw new PayloadTooLargeException(
+          "sql has " + sql.length() + " characters; the limit is " + maxSqlChars);
+    }
+    Optional<Resource> target = request.tableId().map(this::targetTable);
+
+    StoreCatalog names = catalog.get();
+    List<StatementLineage> statements =
+        analyzer.analyze(
+            new AnalysisRequest(
+                sql, dialect, request.defaultDatabase(), request.defaultSchema(), names));
+    statements.stream().filter(StatementLineage::failed).findFirst().ifPresent(s -> fail(s));
+
+    Resolution r = new Resolution(names, mode != Mode.PREVIEW);
+    Optional<StoredTable> fixedTarget = target.map(this::storedTable);
+    Instant now = Timestamps.now();
+    Optional<String> fingerprint = fingerprint(sql, dialect);
+    Set<UUID> targets = new LinkedHashSet<>();
+    fixedTarget.ifPresent(t -> targets.add(t.id()));
+    Set<UUID> sources = new LinkedHashSet<>();
+    Map<List<UUID>, ColumnIds> pairs = new LinkedHashMap<>();
+    Map<List<UUID>, DerivedEdge> edges = new LinkedHashMap<>();
+
+    for (StatementLineage s : statements) {
+      Optional<StoredTable> statementTarget = fixedTarget.or(() -> s.target().flatMap(r::table));
+      statementTarget.ifPresent(t -> targets.add(t.id()));
+      for (TableName source : s.sources()) {
+        Optional<StoredTable> resolved = r.table(source);
+        resolved.ifPresent(t -> sources.add(t.id()));
+        if (resolved.isPresent() && statementTarget.isPresent()) {
+          UUID from = resolved.get().id();
+          UUID to = statementTarget.get().id();
+          if (!from.equals(to)) {
+            edges.putIfAbsent(List.of(from, to), new DerivedEdge(from, to, now, fingerprint));
+          }
+        }
+      }
+      for (ColumnLineage c : s.columns()) {
+        Optional<StoredTable> toTable =
+            fixedTarget.isPresent()
+                ? fixedTarget
+                : c.to().table().isPresent() ? statementTarget : Optional.empty();
+        if (toTable.isEmpty()) {
+          continue; // an output column of a plain SELECT: no resource to point at
+        }
+        Optional<UUID> from =
+            c.from().table().flatMap(r::table).flatMap(t -> r.column(t, c.from()));
+        if (c.from().table().isEmpty()) {
+          r.unresolved.add(c.from().toString());
+        }
+        Optional<UUID> to = r.column(toTable.get(), c.to());
+        if (from.isPresent() && to.isPresent() && !from.get().equals(to.get())) {
+          pairs.putIfAbsent(List.of(from.get(), to.get()), new ColumnIds(from.get(), to.get()));
+          edges.putIfAbsent(
+              List.of(from.get(), to.get()),
+              new DerivedEdge(from.get(), to.get(), now, fingerprint));
+        }
+      }
+    }
+
+    if (mode != Mode.PREVIEW) {
+      if (!r.newRows.isEmpty()) {
+        store.resources().upsert(r.newRows);
+        catalog.invalidate();
+      }
+      Set<UUID> replace = new LinkedHashSet<>();
+      if (mode == Mode.REPLACE) {
+        for (UUID t : targets) {
+          replace.add(t);
+          store.resources().columns(t).forEach(col -> replace.add(col.id()));
+        }
+        pairs.values().forEach(p -> replace.add(p.to()));
+      }
+      if (!edges.isEmpty() || !replace.isEmpty()) {
+        store.edges().writeFromQuery(edges.values(), replace);
+      }
+    }
+
+    Set<UUID> wanted = new HashSet<>(sources);
+    wanted.addAll(targets);
+    pairs
+        .values()
+        .forEach(
+            p -> {
+              wanted.add(p.from());
+              wanted.add(p.to());
+            });
+    Map<UUID, Resource> found = new HashMap<>();
+    store.resources().findAll(wanted).forEach(res -> found.put(res.id(), res));
+    List<Resource> sourceTables = sources.stream().map(found::get).filter(x -> x != null).toList();
+    List<ColumnPair> columnPairs = new ArrayList<>();
+    for (ColumnIds p : pairs.values()) {
+      Resource from = found.get(p.from());
+      Resource to = found.get(p.to());
+      if (from != null && to != null) {
+        columnPairs.add(new ColumnPair(from, to));
+      }
+    }
+    Optional<Resource> targetTable = target.or(() -> targets.stream().findFirst().map(found::get));
+    return new Result(sql, sourceTables, columnPairs, targetTable, List.copyOf(r.unresolved));
+  }
+
+  private record ColumnIds(UUID from, UUID to) {}
+
+  /** Resolves names through the catalog; when writing, registers what it does not know. */
+  private static final class Resolution {
+    final StoreCatalog names;
+    final boolean register;
+    final Set<String> unresolved = new LinkedHashSet<>();
+    final List<ResourceRow> newRows = new ArrayList<>();
+    final Map<TableName, Optional<StoredTable>> tables = new HashMap<>();
+    final Map<UUID, Map<String, UUID>> newColumns = new HashMap<>();
+    final Map<UUID, StoredTable> registered = new HashMap<>();
+
+    Resolution(StoreCatalog names, boolean register) {
+      this.names = names;
+      this.register = register;
+    }
+
+    Optional<StoredTable> table(TableName name) {
+      return tables.computeIfAbsent(name, this::lookUp);
+    }
+
+    private Optional<StoredTable> lookUp(TableName name) {
+      Optional<StoredTable> known = names.resolve(name);
+      if (known.isPresent()) {
+        return known;
+      }
+      if (!register) {
+        unresolved.add(name.qualified());
+        return Optional.empty();
+      }
+      ResourceRow row = ResourceRow.discoveredTable(name);
+      newRows.add(row);
+      StoredTable table =
+          new StoredTable(row.id(), name, EntityType.TABLE, Optional.empty(), true, List.of());
+      registered.put(row.id(), table);
+      return Optional.of(table);
+    }
+
+    Optional<UUID> column(StoredTable table, ColumnName column) {
+      Optional<UUID> known = table.column(column.name()).map(StoredColumn::id);
+      if (known.isPresent()) {
+        return known;
+      }
+      Map<String, UUID> added = newColumns.computeIfAbsent(table.id(), k -> new HashMap<>());
+      UUID id = added.get(column.name().toLowerCase(Locale.ROOT));
+      if (id != null) {
+        return Optional.of(id);
+      }
+      if (!register) {
+        unresolved.add(table.name().qualified() + "." + column.name());
+        return Optional.empty();
+      }
+      id = StoreIds.columnId(table.id(), column.name());
+      newRows.add(
+          new ResourceRow(
+              id,
+              column.name(),
+              EntityType.COLUMN,
+              Optional.empty(),
+              Optional.empty(),
+              table.name().schema(),
+              table.name().database(),
+              table.integrationId(),
+              Optional.of(table.id()),
+              OptionalInt.empty(),
+              true));
+      added.put(column.name().toLowerCase(Locale.ROOT), id);
+      return Optional.of(id);
+    }
+  }
+
+  private Resource targetTable(UUID id) {
+    return store
+        .resources()
+        .find(id)
+        .filter(r -> r.entityType() != EntityType.COLUMN)
+        .orElseThrow(TableNotFoundException::new);
+  }
+
+  /** The table_id table with its stored columns (fresh from the store, not the cached catalog). */
+  private StoredTable storedTable(Resource table) {
+    List<StoredColumn> columns =
+        store.resources().columns(table.id()).stream()
+            .map(c -> new StoredColumn(c.id(), c.title(), c.type()))
+            .toList();
+    return new StoredTable(
+        table.id(),
+        new TableName(table.databaseName(), table.schemaName(), table.title()),
+        table.entityType(),
+        table.integration().map(i -> i.id()),
+        table.discovered(),
+        columns);
+  }
+
+  private static void fail(StatementLineage statement) {
+    AnalysisError e = statement.error().orElseThrow();
+    if (e.kind() == ErrorKind.TOO_LARGE) {
+      throw new PayloadTooLargeException(e.message());
+    }
+    String prefix =
+        statements(statement)
+            + (e.kind() == ErrorKind.PARSE_ERROR ? "cannot parse: " : "cannot analyze: ");
+    throw new InvalidSqlException(
+        e.kind().name().toLowerCase(Locale.ROOT), prefix + e.message(), e.line(), e.column());
+  }
+
+  private static String statements(StatementLineage s) {
+    return s.index() == 0 ? "" : "statement " + (s.index() + 1) + ": ";
+  }
+
+  private static Optional<String> fingerprint(String sql, Dialect dialect) {
+    try {
+      return Optional.of(QueryFingerprint.of(sql, dialect));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // provenance only; the lineage does not depend on it
+    }
+  }
+
+  private static BadRequestException missing(String field) {
+    return new BadRequestException("\"" + field + "\" is required");
+  }
+}

@@ -1,0 +1,165 @@
+package io.tributary.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.tributary.connectors.catalog.CatalogImport;
+import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.StoreCatalog;
+import io.tributary.connectors.store.TestDatabase;
+import io.tributary.sql.model.TableName;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The base of the API's ITCases: a fresh database per test class, the store on it with a small
+ * catalog (Production Snowflake: production.public.customers, orders, customer_orders), the API on
+ * a free port, a token, and a real HTTP client.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiITCaseBase {
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+  protected static final int MAX_SQL_CHARS = 20_000;
+  protected static final int MAX_BODY_BYTES = 100_000;
+
+  static final String CATALOG =
+      """
+      {"integration": {"title": "Production Snowflake", "type": "snowflake"},
+       "tables": [
+        {"database_name": "production", "schema_name": "public", "title": "customers",
+         "columns": [{"title": "customer_id", "type": "varchar", "native_type": "varchar(255)"},
+                     {"title": "name", "type": "varchar"}]},
+        {"database_name": "production", "schema_name": "public", "title": "orders",
+         "columns": [{"title": "order_id", "type": "integer"},
+                     {"title": "customer_id", "type": "varchar"},
+                     {"title": "amount", "type": "numeric"}]},
+        {"database_name": "production", "schema_name": "public", "title": "customer_orders",
+         "columns": [{"title": "customer_id", "type": "varchar"},
+                     {"title": "order_id", "type": "integer"}]}]}
+      """;
+
+  protected TestDatabase database;
+  protected LineageStore store;
+  protected LineageApi api;
+  protected String token;
+  protected HttpClient http;
+  protected String base;
+
+  protected abstract TestDatabase newDatabase();
+
+  @BeforeAll
+  void start() throws Exception {
+    database = newDatabase();
+    store = LineageStore.open(database.jdbcUrl(), 8);
+    new CatalogImport(store, JSON).run(new StringReader(CATALOG));
+    token = store.tokens().create("tests");
+    api =
+        LineageApi.start(
+            store,
+            ApiConfig.defaults()
+                .withHost("127.0.0.1")
+                .withPort(0)
+                .withLimits(MAX_BODY_BYTES, MAX_SQL_CHARS)
+                .withCatalogMaxAge(Duration.ZERO));
+    base = "http://127.0.0.1:" + api.port();
+    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  @AfterAll
+  void stop() {
+    if (api != null) {
+      api.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  /** A response: status, body text, and the body as JSON (missing when it is not JSON). */
+  protected record Response(int status, String text, JsonNode json, String contentType) {}
+
+  protected Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode json;
+      try {
+        json = r.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(r.body());
+      } catch (Exception e) {
+        json = MissingNode.getInstance();
+      }
+      return new Response(
+          r.statusCode(), r.body(), json, r.headers().firstValue("Content-Type").orElse(""));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + token);
+  }
+
+  protected Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  protected Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  protected Response post(String path, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  protected Response patch(String path, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  protected static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  protected static String json(Object... keyValues) {
+    var node = JSON.createObjectNode();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      node.put(
+          (String) keyValues[i], keyValues[i + 1] == null ? null : keyValues[i + 1].toString());
+    }
+    return node.toString();
+  }
+
+  protected UUID tableId(String table) {
+    StoreCatalog catalog = store.catalog();
+    return catalog.tableId(TableName.of("production", "public", table)).orElseThrow();
+  }
+
+  protected UUID columnId(String table, String column) {
+    return store
+        .catalog()
+        .columnId(TableName.of("production", "public", table), column)
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,585 @@
+package io.tributary.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.connectors.store.DerivedEdge;
+import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.EntityType;
+import io.tributary.connectors.store.ResourceRow;
+import io.tributary.connectors.store.StoreIds;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Every endpoint, status and JSON field of the Lineage API over real HTTP. */
+public abstract class LineageApiITCase extends ApiITCaseBase {
+
+  private static final Pattern TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+  private static final List<String> EDGE_FIELDS =
+      List.of(
+          "id", "created_at", "updated_at", "from_entity", "to_entity", "direction", "is_manual");
+  private static final List<String> TABLE_FIELDS =
+      List.of(
+          "id",
+          "created_at",
+          "updated_at",
+          "title",
+          "schema_name",
+          "database_name",
+          "native_type",
+          "integration_id",
+          "integration_title",
+          "integration_type");
+  private static final String SEED_SQL =
+      "SELECT a.customer_id, b.order_id FROM customers a JOIN orders b ON a.customer_id = b.customer_id";
+
+  private static List<String> fields(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+
+  /** A new table resource (with one column) to hang edges on, outside the shared catalog. */
+  private UUID newTable(String name) {
+    ResourceRow table =
+        ResourceRow.table(
+            Optional.empty(),
+            Optional.of("scratch"),
+            Optional.of("s"),
+            name + "_" + UUID.randomUUID().toString().substring(0, 8),
+            EntityType.TABLE,
+            Optional.empty(),
+            false);
+    store.resources().upsert(List.of(table));
+    return table.id();
+  }
+
+  private void assertEdge(JsonNode edge, UUID from, UUID to, String direction, boolean manual) {
+    assertThat(fields(edge)).containsExactlyElementsOf(EDGE_FIELDS);
+    assertThat(edge.get("from_entity").asText()).isEqualTo(from.toString());
+    assertThat(edge.get("to_entity").asText()).isEqualTo(to.toString());
+    assertThat(edge.get("direction").asText()).isEqualTo(direction);
+    assertThat(edge.get("is_manual").asBoolean()).isEqualTo(manual);
+    assertThat(edge.get("is_manual").isBoolean()).isTrue();
+    assertThat(edge.get("created_at").asText()).matches(TIME);
+    assertThat(edge.get("updated_at").asText()).matches(TIME);
+    UUID.fromString(edge.get("id").asText());
+  }
+
+  private void assertError(Response r, int status) {
+    assertThat(r.status()).as(r.text()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/json");
+    assertThat(r.json().path("message").asText()).isNotBlank();
+    assertThat(r.json().path("status").asInt()).isEqualTo(status);
+    assertThat(r.text()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void createGetAndTheOppositeDirection() {
+    UUID a = newTable("a"), b = newTable("b");
+    Response created =
+        post("/lineage/manual", json("from_entity", a, "to_entity", b, "direction", "DOWNSTREAM"));
+
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    assertEdge(created.json(), a, b, "DOWNSTREAM", true);
+    String id = created.json().get("id").asText();
+    Response fetched = get("/lineage/manual/" + id);
+    assertThat(fetched.status()).isEqualTo(200);
+    assertThat(fetched.json()).isEqualTo(created.json());
+
+    Response opposite = get("/lineage/manual?from_entity__in=" + b + "&to_entity__in=" + a);
+    assertThat(opposite.json().get("count").asInt()).isEqualTo(1);
+    assertEdge(opposite.json().get("results").get(0), b, a, "UPSTREAM", true);
+  }
+
+  @Test
+  void createAcceptsIdFieldsTrailingSlashesAndUpstream() {
+    UUID a = newTable("a"), b = newTable("b");
+    Response created =
+        post(
+            "/lineage/manual/",
+            json("from_entity_id", b, "to_entity_id", a, "direction", "upstream"));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    assertEdge(created.json(), b, a, "UPSTREAM", true);
+    Response mirror = get("/lineage/manual/?from_entity__in=" + a);
+    assertThat(mirror.json().get("count").asInt()).isEqualTo(1);
+    assertEdge(mirror.json().get("results").get(0), a, b, "DOWNSTREAM", true);
+    assertThat(get("/lineage/manual/" + created.json().get("id").asText() + "/").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void pagesOf50With315Edges() {
+    UUID hub = newTable("hub");
+    List<ResourceRow> targets = new ArrayList<>();
+    for (int i = 0; i < 315; i++) {
+      targets.add(
+          ResourceRow.table(
+              Optional.empty(),
+              Optional.of("paging"),
+              Optional.of(hub.toString()),
+              "t" + i,
+              EntityType.TABLE,
+              Optional.empty(),
+              false));
+    }
+    store.resources().upsert(targets);
+    for (ResourceRow t : targets) {
+      assertThat(post("/lineage/manual", json("from_entity", hub, "to_entity", t.id())).status())
+          .isEqualTo(201);
+    }
+
+    Response first = get("/lineage/manual?from_entity__in=" + hub);
+    JsonNode page1 = first.json();
+    assertThat(fields(page1)).containsExactly("links", "meta", "count", "total_pages", "results");
+    assertThat(page1.get("count").asInt()).isEqualTo(315);
+    assertThat(page1.get("total_pages").asInt()).isEqualTo(7);
+    assertThat(page1.get("results")).hasSize(50);
+    assertThat(page1.at("/links/previous").asText()).isEqualTo("None");
+    assertThat(page1.at("/links/next").asText())
+        .startsWith(base + "/lineage/manual?")
+        .contains("from_entity__in=" + hub)
+        .endsWith("page=2");
+    assertThat(page1.at("/meta/page").asInt()).isEqualTo(1);
+    assertThat(page1.at("/meta/previous_page").asText()).isEqualTo("None");
+    assertThat(page1.at("/meta/next_page").asInt()).isEqualTo(2);
+
+    Set<String> seen = new HashSet<>();
+    String next = page1.at("/links/next").asText();
+    page1.get("results").forEach(e -> seen.add(e.get("to_entity").asText()));
+    JsonNode last = null;
+    while (!next.equals("None")) {
+      last = send(request(next.substring(base.length())).GET()).json();
+      last.get("results").forEach(e -> seen.add(e.get("to_entity").asText()));
+      next = last.at("/links/next").asText();
+    }
+    assertThat(seen).hasSize(315);
+    assertThat(last.at("/meta/page").asInt()).isEqualTo(7);
+    assertThat(last.get("results")).hasSize(15);
+    assertThat(last.at("/meta/next_page").asText()).isEqualTo("None");
+    assertThat(last.at("/meta/previous_page").asInt()).isEqualTo(6);
+    assertThat(last.at("/links/previous").asText()).endsWith("page=6");
+    assertThat(get("/lineage/manual?page=8&from_entity__in=" + hub).json().get("results"))
+        .isEmpty();
+
+    // combined filters: any of two sources and any of three targets
+    UUID other = newTable("other");
+    String twoSources = hub + "," + other;
+    String threeTargets = targets.get(0).id() + "," + targets.get(1).id() + "," + other;
+    JsonNode both =
+        get("/lineage/manual?from_entity__in=" + twoSources + "&to_entity__in=" + threeTargets)
+            .json();
+    assertThat(both.get("count").asInt()).isEqualTo(2);
+    assertThat(both.get("total_pages").asInt()).isEqualTo(1);
+    assertThat(both.at("/links/next").asText()).isEqualTo("None");
+  }
+
+  @Test
+  void deleteRemovesBothDirections() {
+    UUID a = newTable("a"), b = newTable("b");
+    String id =
+        post("/lineage/manual", json("from_entity", a, "to_entity", b)).json().get("id").asText();
+
+    Response deleted = delete("/lineage/manual/" + id);
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(deleted.text()).isEmpty();
+    assertError(get("/lineage/manual/" + id), 404);
+    assertThat(get("/lineage/manual?from_entity__in=" + b).json().get("count").asInt()).isZero();
+    assertError(delete("/lineage/manual/" + id), 404);
+  }
+
+  @Test
+  void deletingADerivedEdgeLeavesATombstone() {
+    UUID a = newTable("a"), b = newTable("b");
+    DerivedEdge derived = new DerivedEdge(a, b, Instant.now(), Optional.of("fp"));
+    store.edges().upsertDerived(List.of(derived));
+    UUID upstreamId = StoreIds.edgeId(b, a, Direction.UPSTREAM);
+    JsonNode edge = get("/lineage/manual/" + upstreamId).json();
+    assertEdge(edge, b, a, "UPSTREAM", false);
+
+    assertThat(delete("/lineage/manual/" + upstreamId).status()).isEqualTo(204);
+    store.edges().upsertDerived(List.of(derived));
+
+    assertThat(get("/lineage/manual?from_entity__in=" + a + "," + b).json().get("count").asInt())
+        .isZero();
+    assertThat(store.edges().tombstoned(a, b)).isTrue();
+  }
+
+  @Test
+  void previewResolvesNamesAndWritesNothing() {
+    long before = store.edges().count();
+    UUID target = tableId("customer_orders");
+    Response r =
+        get(
+            "/lineage/lineage_from_query?sql="
+                + enc(SEED_SQL)
+                + "&dialect=postgresql&table_id="
+                + target
+                + "&default_database=production&default_schema=public");
+
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    JsonNode body = r.json();
+    assertThat(fields(body))
+        .containsExactly("sql", "source_tables", "column_lineages", "target_table", "unresolved");
+    assertThat(body.get("sql").asText()).isEqualTo(SEED_SQL);
+    assertThat(body.get("source_tables")).hasSize(2);
+    JsonNode customers = body.get("source_tables").get(0);
+    assertThat(fields(customers)).containsExactlyElementsOf(TABLE_FIELDS);
+    assertThat(customers.get("id").asText()).isEqualTo(tableId("customers").toString());
+    assertThat(customers.get("title").asText()).isEqualTo("customers");
+    assertThat(customers.get("schema_name").asText()).isEqualTo("public");
+    assertThat(customers.get("database_name").asText()).isEqualTo("production");
+    assertThat(customers.get("native_type").asText()).isEqualTo("table");
+    assertThat(customers.get("integration_title").asText()).isEqualTo("Production Snowflake");
+    assertThat(customers.get("integration_type").asText()).isEqualTo("snowflake");
+    assertThat(customers.get("created_at").asText()).matches(TIME);
+    assertThat(body.get("target_table").get("id").asText()).isEqualTo(target.toString());
+
+    JsonNode pairs = body.get("column_lineages");
+    assertThat(pairs).hasSize(2);
+    JsonNode from = pairs.get(0).get("from_column");
+    assertThat(fields(from))
+        .containsExactly(
+            "id",
+            "created_at",
+            "updated_at",
+            "title",
+            "entity_type",
+            "type",
+            "schema_name",
+            "database_name",
+            "native_type",
+            "integration_id",
+            "integration_title",
+            "integration_type",
+            "table_id",
+            "table_title");
+    assertThat(from.get("id").asText()).isEqualTo(columnId("customers", "customer_id").toString());
+    assertThat(from.get("entity_type").asText()).isEqualTo("column");
+    assertThat(from.get("type").asText()).isEqualTo("varchar");
+    assertThat(from.get("native_type").asText()).isEqualTo("varchar(255)");
+    assertThat(from.get("table_title").asText()).isEqualTo("customers");
+    assertThat(pairs.get(0).get("to_column").get("id").asText())
+        .isEqualTo(columnId("customer_orders", "customer_id").toString());
+    assertThat(pairs.get(1).get("from_column").get("id").asText())
+        .isEqualTo(columnId("orders", "order_id").toString());
+    assertThat(body.get("unresolved")).isEmpty();
+    assertThat(store.edges().count()).isEqualTo(before);
+  }
+
+  @Test
+  void previewListsUnresolvedNamesAndInventsNoIds() {
+    long resources =
+        store.resources().list(io.tributary.connectors.store.ResourceFilter.none(), 1, 1).count();
+    Response r =
+        get(
+            "/lineage/lineage_from_query?dialect=postgresql&default_database=production"
+                + "&default_schema=public&sql="
+                + enc(
+                    "INSERT INTO customer_orders (customer_id, order_id)"
+                        + " SELECT m.customer_id, m.id FROM mystery m"));
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().get("source_tables")).isEmpty();
+    assertThat(r.json().get("column_lineages")).isEmpty();
+    assertThat(r.json().get("target_table").get("title").asText()).isEqualTo("customer_orders");
+    assertThat(r.json().get("unresolved").toString()).contains("production.public.mystery");
+    assertThat(
+            store
+                .resources()
+                .list(io.tributary.connectors.store.ResourceFilter.none(), 1, 1)
+                .count())
+        .isEqualTo(resources);
+  }
+
+  @Test
+  void previewOfASelectWithoutTargetShowsSources() {
+    Response r =
+        get(
+            "/lineage/lineage_from_query?dialect=postgresql&default_database=production"
+                + "&default_schema=public&sql="
+                + enc(SEED_SQL));
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().get("source_tables")).hasSize(2);
+    assertThat(r.json().get("target_table").isNull()).isTrue();
+    assertThat(r.json().get("column_lineages")).isEmpty();
+  }
+
+  @Test
+  void postWritesTableAndColumnEdgesAndPatchReplacesNonManualUpstream() {
+    UUID target = newTable("report");
+    String targetName = store.resources().find(target).orElseThrow().title();
+    // a manual upstream edge and a derived one from an old query
+    UUID manualSource = newTable("manual_src");
+    UUID oldSource = newTable("old_src");
+    post("/lineage/manual", json("from_entity", manualSource, "to_entity", target));
+    store
+        .edges()
+        .upsertDerived(
+            List.of(new DerivedEdge(oldSource, target, Instant.now(), Optional.empty())));
+
+    String insert =
+        "INSERT INTO scratch.s."
+            + targetName
+            + " (customer_id, total) SELECT o.customer_id, SUM(o.amount) FROM orders o GROUP BY o.customer_id";
+    Response created =
+        post(
+            "/lineage/lineage_from_query",
+            json(
+                "sql",
+                insert,
+                "dialect",
+                "postgresql",
+                "default_database",
+                "production",
+                "default_schema",
+                "public"));
+    assertThat(created.status()).as(created.text()).isEqualTo(200);
+    assertThat(created.json().get("target_table").get("id").asText()).isEqualTo(target.toString());
+    assertThat(created.json().get("column_lineages")).hasSize(2);
+    UUID orders = tableId("orders");
+    JsonNode upstream = get("/lineage/manual?from_entity__in=" + target).json();
+    Set<String> sources = new HashSet<>();
+    upstream.get("results").forEach(e -> sources.add(e.get("to_entity").asText()));
+    assertThat(sources)
+        .containsExactlyInAnyOrder(
+            orders.toString(), manualSource.toString(), oldSource.toString());
+    UUID amount = columnId("orders", "amount");
+    JsonNode amountDown = get("/lineage/manual?from_entity__in=" + amount).json();
+    assertThat(amountDown.get("count").asInt()).isEqualTo(1);
+    assertEdge(
+        amountDown.get("results").get(0),
+        amount,
+        UUID.fromString(amountDown.get("results").get(0).get("to_entity").asText()),
+        "DOWNSTREAM",
+        false);
+    assertThat(store.resources().columns(target))
+        .extracting(r -> r.title())
+        .contains("customer_id", "total");
+
+    Response replaced =
+        patch(
+            "/lineage/lineage_from_query",
+            json(
+                "sql", "SELECT c.customer_id, c.name AS total FROM customers c",
+                "dialect", "postgresql",
+                "table_id", target,
+                "default_database", "production",
+                "default_schema", "public"));
+    assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
+    sources.clear();
+    get("/lineage/manual?from_entity__in=" + target)
+        .json()
+        .get("results")
+        .forEach(e -> sources.add(e.get("to_entity").asText()));
+    assertThat(sources)
+        .containsExactlyInAnyOrder(tableId("customers").toString(), manualSource.toString());
+    assertThat(get("/lineage/manual?from_entity__in=" + amount).json().get("count").asInt())
+        .isZero();
+    assertThat(
+            get("/lineage/manual?to_entity__in=" + target + "&from_entity__in=" + manualSource)
+                .json()
+                .at("/results/0/is_manual")
+                .asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void postOfATombstonedEdgeBringsItBack() {
+    UUID target = newTable("revived");
+    String name = store.resources().find(target).orElseThrow().title();
+    UUID customers = tableId("customers");
+    store
+        .edges()
+        .upsertDerived(
+            List.of(new DerivedEdge(customers, target, Instant.now(), Optional.empty())));
+    delete("/lineage/manual/" + StoreIds.edgeId(customers, target, Direction.DOWNSTREAM));
+    String sql =
+        "INSERT INTO scratch.s." + name + " (name) SELECT name FROM production.public.customers";
+    assertThat(
+            post("/lineage/lineage_from_query", json("sql", sql, "dialect", "postgresql")).status())
+        .isEqualTo(200);
+    assertThat(
+            get("/lineage/manual/" + StoreIds.edgeId(customers, target, Direction.DOWNSTREAM))
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void resourcesAreListedAndFound() {
+    JsonNode page =
+        get("/resources?entity_type=table&database_name=PRODUCTION&schema_name=public").json();
+    assertThat(page.get("count").asInt()).isEqualTo(3);
+    assertThat(page.at("/meta/page").asInt()).isEqualTo(1);
+    JsonNode columns = get("/resources?entity_type=column&search=customer").json();
+    assertThat(columns.get("count").asInt()).isGreaterThanOrEqualTo(3);
+    UUID id = columnId("customers", "customer_id");
+    Response one = get("/resources/" + id);
+    assertThat(one.status()).isEqualTo(200);
+    assertThat(one.json().get("title").asText()).isEqualTo("customer_id");
+    assertThat(one.json().get("table_id").asText()).isEqualTo(tableId("customers").toString());
+    assertThat(one.json().get("table_title").asText()).isEqualTo("customers");
+    assertThat(one.json().get("integration_title").asText()).isEqualTo("Production Snowflake");
+    assertThat(get("/resources?title=ORDERS").json().get("count").asInt()).isEqualTo(1);
+    assertError(get("/resources/" + UUID.randomUUID()), 404);
+    assertError(get("/resources/nope"), 400);
+    assertError(get("/resources?entity_type=dashboard"), 400);
+    assertError(get("/resources?integration_id=x"), 400);
+  }
+
+  @Test
+  void graphWalksUpAndDownAndSurvivesCycles() {
+    UUID a = newTable("a"), b = newTable("b"), c = newTable("c"), d = newTable("d");
+    post("/lineage/manual", json("from_entity", a, "to_entity", b));
+    post("/lineage/manual", json("from_entity", b, "to_entity", c));
+    post("/lineage/manual", json("from_entity", c, "to_entity", a)); // a cycle
+    post("/lineage/manual", json("from_entity", c, "to_entity", d));
+
+    JsonNode down = get("/lineage/graph?entity_id=" + a + "&direction=downstream&depth=10").json();
+    Set<String> nodes = new HashSet<>();
+    down.get("nodes").forEach(n -> nodes.add(n.get("id").asText()));
+    assertThat(nodes)
+        .containsExactlyInAnyOrder(a.toString(), b.toString(), c.toString(), d.toString());
+    assertThat(down.get("edges")).hasSize(4);
+    down.get("edges").forEach(e -> assertThat(e.get("direction").asText()).isEqualTo("DOWNSTREAM"));
+
+    JsonNode oneStep = get("/lineage/graph?entity_id=" + b + "&direction=upstream&depth=1").json();
+    assertThat(oneStep.get("nodes")).hasSize(2);
+    assertThat(oneStep.at("/edges/0/from_entity").asText()).isEqualTo(a.toString());
+    assertThat(oneStep.at("/edges/0/to_entity").asText()).isEqualTo(b.toString());
+
+    JsonNode both = get("/lineage/graph?entity_id=" + d).json();
+    assertThat(both.get("depth").asInt()).isEqualTo(3);
+    assertThat(both.get("direction").asText()).isEqualTo("both");
+    assertThat(both.get("nodes")).hasSize(4); // d <- c <- b <- a, within 3 steps
+
+    assertError(get("/lineage/graph?entity_id=" + a + "&direction=sideways"), 400);
+    assertError(get("/lineage/graph?entity_id=" + a + "&depth=1000"), 400);
+    assertError(get("/lineage/graph?entity_id=" + a + "&depth=x"), 400);
+    assertError(get("/lineage/graph"), 400);
+    assertError(get("/lineage/graph?entity_id=" + UUID.randomUUID()), 404);
+  }
+
+  @Test
+  void openApiDocumentsEveryEndpoint() {
+    Response r = get("/openapi.json");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode paths = r.json().get("paths");
+    assertThat(fields(paths))
+        .contains(
+            "/lineage/manual",
+            "/lineage/manual/{lineage_id}",
+            "/lineage/lineage_from_query",
+            "/lineage/graph",
+            "/resources",
+            "/resources/{resource_id}");
+    assertThat(fields(paths.get("/lineage/lineage_from_query"))).contains("get", "post", "patch");
+  }
+
+  @Test
+  void badInputGetsA4xxWithAMessage() {
+    UUID a = newTable("a"), b = newTable("b");
+    assertError(get("/lineage/manual/not-a-uuid"), 400);
+    assertError(get("/lineage/manual/" + UUID.randomUUID()), 404);
+    assertError(delete("/lineage/manual/123"), 400);
+    assertError(get("/lineage/manual?from_entity__in=zzz"), 400);
+    assertError(get("/lineage/manual?to_entity__in=" + a + ",nope"), 400);
+    assertError(get("/lineage/manual?page=abc"), 400);
+    assertError(get("/lineage/manual?page=0"), 400);
+    assertError(post("/lineage/manual", "{not json"), 400);
+    assertError(post("/lineage/manual", "[1, 2]"), 400);
+    assertError(post("/lineage/manual", ""), 400);
+    assertError(post("/lineage/manual", json("to_entity", b)), 400);
+    assertError(post("/lineage/manual", json("from_entity", a, "to_entity", "b")), 400);
+    assertError(post("/lineage/manual", "{\"from_entity\": 5, \"to_entity\": \"" + b + "\"}"), 400);
+    assertError(
+        post("/lineage/manual", json("from_entity", a, "to_entity", b, "direction", "SIDEWAYS")),
+        400);
+    assertError(
+        post("/lineage/manual", json("from_entity", a, "to_entity", UUID.randomUUID())), 400);
+
+    String q = "/lineage/lineage_from_query";
+    assertError(get(q + "?dialect=postgresql"), 400);
+    assertError(get(q + "?sql=" + enc("select 1")), 400);
+    assertError(get(q + "?sql=" + enc("select 1") + "&dialect=klingon"), 400);
+    assertThat(
+            get(q + "?sql=" + enc("select 1") + "&dialect=klingon").json().get("message").asText())
+        .contains("klingon");
+    assertError(get(q + "?sql=" + enc("select 1") + "&dialect=postgresql&table_id=abc"), 400);
+    Response unknownTable =
+        get(q + "?sql=" + enc("select 1") + "&dialect=postgresql&table_id=" + UUID.randomUUID());
+    assertError(unknownTable, 404);
+    assertThat(unknownTable.json().get("message").asText())
+        .isEqualTo("Provided table ID does not exist");
+    assertError(
+        post(
+            q,
+            json(
+                "sql",
+                "select 1",
+                "dialect",
+                "postgresql",
+                "table_id",
+                columnId("orders", "amount"))),
+        404);
+    assertError(post(q, json("dialect", "postgresql")), 400);
+    assertError(patch(q, json("sql", "select 1")), 400);
+    assertError(patch(q, "nonsense"), 400);
+
+    Response parse = get(q + "?dialect=postgresql&sql=" + enc("SELECT a FROM\nWHERE WHERE"));
+    assertError(parse, 400);
+    assertThat(parse.json().get("error").asText()).isEqualTo("parse_error");
+    assertThat(parse.json().get("line").asInt()).isEqualTo(2);
+    assertThat(parse.json().get("column").isInt()).isTrue();
+
+    String longSql = "SELECT " + "a, ".repeat(MAX_SQL_CHARS / 3) + "b FROM t";
+    assertError(post(q, json("sql", longSql, "dialect", "postgresql")), 413);
+    assertError(get(q + "?dialect=postgresql&sql=" + enc(longSql)), 413);
+    String hugeBody = json("sql", "x".repeat(MAX_BODY_BYTES + 10), "dialect", "postgresql");
+    assertError(post(q, hugeBody), 413);
+    assertError(post("/lineage/manual", hugeBody), 413);
+
+    assertError(get("/no/such/endpoint"), 404);
+    assertError(
+        send(
+            request("/lineage/manual/" + UUID.randomUUID())
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))),
+        405);
+  }
+
+  @Test
+  void everyEndpointNeedsAValidToken() {
+    for (String path :
+        List.of(
+            "/lineage/manual",
+            "/lineage/manual/" + UUID.randomUUID(),
+            "/lineage/lineage_from_query?sql=select+1&dialect=postgresql",
+            "/lineage/graph?entity_id=" + UUID.randomUUID(),
+            "/resources",
+            "/openapi.json")) {
+      var uri = java.net.URI.create(base + path);
+      assertError(send(HttpRequest.newBuilder(uri).GET()), 401);
+      assertError(
+          send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer wrong").GET()), 401);
+      assertError(
+          send(HttpRequest.newBuilder(uri).header("Authorization", "Basic " + token).GET()), 401);
+    }
+    assertError(
+        send(
+            HttpRequest.newBuilder(java.net.URI.create(base + "/lineage/manual"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+        401);
+  }
+}

@@ -1,0 +1,126 @@
+package io.tributary.connectors.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The lineage store: a pooled connection to PostgreSQL or H2 with the schema migrated, and its
+ * DAOs.
+ *
+ * <p>Which database: the JDBC URL given, else the {@code TRIBUTARY_STORE} environment variable,
+ * else an H2 file store {@code store.mv.db} in the data directory ({@code TRIBUTARY_DATA_DIR}, by
+ * default {@code ./data/tributary}). The H2 default runs in PostgreSQL mode with {@code
+ * AUTO_SERVER}, so a second process (a catalog import next to a running server) can open it too.
+ */
+public final class LineageStore implements AutoCloseable {
+
+  public static final String STORE_ENV = "TRIBUTARY_STORE";
+  public static final String DATA_DIR_ENV = "TRIBUTARY_DATA_DIR";
+  public static final Path DEFAULT_DATA_DIR = Path.of("data", "tributary");
+
+  private final HikariDataSource dataSource;
+  private final StoreDialect dialect;
+  private final EdgeDao edges;
+  private final ResourceDao resources;
+  private final QueryDao queries;
+  private final TokenDao tokens;
+
+  private LineageStore(HikariDataSource dataSource, StoreDialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    Transactions tx = new Transactions(dataSource);
+    this.edges = new EdgeDao(tx, dialect);
+    this.resources = new ResourceDao(tx, dialect);
+    this.queries = new QueryDao(tx, dialect);
+    this.tokens = new TokenDao(tx);
+  }
+
+  /** Opens the store at this URL with a pool of 10 connections and migrates its schema. */
+  public static LineageStore open(String jdbcUrl) {
+    return open(jdbcUrl, 10);
+  }
+
+  public static LineageStore open(String jdbcUrl, int poolSize) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    StoreDialect dialect = StoreDialect.forUrl(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("tributary-store");
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      migrate(dataSource);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new LineageStore(dataSource, dialect);
+  }
+
+  /** Applies the pending migrations of {@code db/migration}. */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  }
+
+  /** The store URL to use: the given one, else {@code TRIBUTARY_STORE}, else the H2 default. */
+  public static String resolveUrl(Optional<String> given, Map<String, String> env) {
+    return given
+        .filter(s -> !s.isBlank())
+        .or(() -> Optional.ofNullable(env.get(STORE_ENV)).filter(s -> !s.isBlank()))
+        .orElseGet(
+            () ->
+                h2FileUrl(
+                    Optional.ofNullable(env.get(DATA_DIR_ENV))
+                        .filter(s -> !s.isBlank())
+                        .map(Path::of)
+                        .orElse(DEFAULT_DATA_DIR)));
+  }
+
+  /** The URL of an H2 file store in this directory. */
+  public static String h2FileUrl(Path directory) {
+    return "jdbc:h2:file:"
+        + directory.toAbsolutePath().resolve("store")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The SQL of the upserts for this database, for writers such as Flink's {@code JdbcSink}. */
+  public StoreDialect dialect() {
+    return dialect;
+  }
+
+  public EdgeDao edges() {
+    return edges;
+  }
+
+  public ResourceDao resources() {
+    return resources;
+  }
+
+  public QueryDao queries() {
+    return queries;
+  }
+
+  public TokenDao tokens() {
+    return tokens;
+  }
+
+  /** A fresh snapshot of the store's tables and columns, for name resolution. */
+  public StoreCatalog catalog() {
+    return StoreCatalog.load(dataSource);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

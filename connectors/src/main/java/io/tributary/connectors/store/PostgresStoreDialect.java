@@ -1,0 +1,95 @@
+package io.tributary.connectors.store;
+
+/** The store's upserts on PostgreSQL: {@code INSERT ... ON CONFLICT}. */
+public final class PostgresStoreDialect implements StoreDialect {
+
+  public static final PostgresStoreDialect INSTANCE = new PostgresStoreDialect();
+
+  static final String UPSERT_DERIVED_EDGE =
+      """
+      INSERT INTO lineage_edges (id, created_at, updated_at, from_entity, to_entity, direction,
+                                 is_manual, provenance, first_seen, last_seen, query_fingerprint)
+      SELECT ?, ?, ?, ?, ?, ?, FALSE, 'query', ?, ?, ?
+      WHERE NOT EXISTS (SELECT 1 FROM lineage_tombstones t
+                        WHERE t.source_entity = ? AND t.target_entity = ?)
+      ON CONFLICT (from_entity, to_entity, direction) DO UPDATE SET
+        last_seen = GREATEST(lineage_edges.last_seen, EXCLUDED.last_seen),
+        first_seen = CASE WHEN lineage_edges.is_manual THEN lineage_edges.first_seen
+                          ELSE LEAST(lineage_edges.first_seen, EXCLUDED.first_seen) END,
+        updated_at = CASE WHEN lineage_edges.is_manual THEN lineage_edges.updated_at
+                          ELSE EXCLUDED.updated_at END,
+        query_fingerprint = CASE WHEN lineage_edges.is_manual THEN lineage_edges.query_fingerprint
+                          ELSE COALESCE(lineage_edges.query_fingerprint, EXCLUDED.query_fingerprint) END
+      """;
+
+  static final String UPSERT_MANUAL_EDGE =
+      """
+      INSERT INTO lineage_edges (id, created_at, updated_at, from_entity, to_entity, direction,
+                                 is_manual, provenance, first_seen, last_seen, query_fingerprint)
+      VALUES (?, ?, ?, ?, ?, ?, TRUE, 'manual', ?, ?, NULL)
+      ON CONFLICT (from_entity, to_entity, direction) DO UPDATE SET
+        is_manual = TRUE, provenance = 'manual', updated_at = EXCLUDED.updated_at
+      """;
+
+  static final String UPSERT_QUERY_SEEN =
+      """
+      INSERT INTO queries_seen (fingerprint, sample_sql, dialect, executions, first_seen, last_seen)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (fingerprint) DO UPDATE SET
+        executions = queries_seen.executions + EXCLUDED.executions,
+        first_seen = LEAST(queries_seen.first_seen, EXCLUDED.first_seen),
+        last_seen = GREATEST(queries_seen.last_seen, EXCLUDED.last_seen)
+      """;
+
+  static final String UPSERT_RESOURCE =
+      """
+      INSERT INTO resources (id, created_at, updated_at, title, entity_type, type, native_type,
+                             schema_name, database_name, integration_id, table_id, ordinal, discovered)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET
+        updated_at = EXCLUDED.updated_at, title = EXCLUDED.title,
+        entity_type = EXCLUDED.entity_type, type = EXCLUDED.type, native_type = EXCLUDED.native_type,
+        schema_name = EXCLUDED.schema_name, database_name = EXCLUDED.database_name,
+        integration_id = EXCLUDED.integration_id, table_id = EXCLUDED.table_id,
+        ordinal = EXCLUDED.ordinal, discovered = FALSE
+      WHERE NOT EXCLUDED.discovered
+      """;
+
+  static final String UPSERT_INTEGRATION =
+      """
+      INSERT INTO integrations (id, created_at, updated_at, title, type) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO NOTHING
+      """;
+
+  private PostgresStoreDialect() {}
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public String upsertDerivedEdgeSql() {
+    return UPSERT_DERIVED_EDGE;
+  }
+
+  @Override
+  public String upsertManualEdgeSql() {
+    return UPSERT_MANUAL_EDGE;
+  }
+
+  @Override
+  public String upsertQuerySeenSql() {
+    return UPSERT_QUERY_SEEN;
+  }
+
+  @Override
+  public String upsertResourceSql() {
+    return UPSERT_RESOURCE;
+  }
+
+  @Override
+  public String upsertIntegrationSql() {
+    return UPSERT_INTEGRATION;
+  }
+}

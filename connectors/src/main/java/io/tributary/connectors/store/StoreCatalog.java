@@ -1,0 +1,200 @@
+package io.tributary.connectors.store;
+
+import io.tributary.sql.catalog.Catalog;
+import io.tributary.sql.catalog.CatalogColumn;
+import io.tributary.sql.catalog.CatalogTable;
+import io.tributary.sql.model.TableName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * An in-memory index of the store's tables, views and columns, to resolve the names the analyzer
+ * produces to resource ids, and to serve the analyzer as its {@link Catalog} (to expand {@code *}).
+ *
+ * <p>Names match part by part. An exact match wins over a case-insensitive one (the analyzer has
+ * already folded unquoted names by the dialect's rule; a catalog imported in another case still
+ * matches). A part the name does not give matches anything, and a part the store does not know
+ * matches any given part; when several tables remain, the one matching most exactly wins, and a tie
+ * is no match (ambiguity is not guessed).
+ */
+public final class StoreCatalog implements Catalog {
+
+  /** A table or view of the store with its columns in declared order. */
+  public record StoredTable(
+      UUID id,
+      TableName name,
+      EntityType entityType,
+      Optional<UUID> integrationId,
+      boolean discovered,
+      List<StoredColumn> columns) {
+    public StoredTable {
+      columns = List.copyOf(columns);
+    }
+
+    /** The column of this name: exact first, then ignoring case when only one matches. */
+    public Optional<StoredColumn> column(String name) {
+      for (StoredColumn c : columns) {
+        if (c.name().equals(name)) {
+          return Optional.of(c);
+        }
+      }
+      List<StoredColumn> loose =
+          columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).toList();
+      return loose.size() == 1 ? Optional.of(loose.get(0)) : Optional.empty();
+    }
+  }
+
+  public record StoredColumn(UUID id, String name, Optional<String> type) {}
+
+  private final Map<String, List<StoredTable>> byTitle;
+  private final int size;
+
+  private StoreCatalog(List<StoredTable> tables) {
+    Map<String, List<StoredTable>> index = new HashMap<>();
+    for (StoredTable t : tables) {
+      index.computeIfAbsent(key(t.name().name()), k -> new ArrayList<>()).add(t);
+    }
+    this.byTitle = index;
+    this.size = tables.size();
+  }
+
+  public static StoreCatalog of(List<StoredTable> tables) {
+    return new StoreCatalog(tables);
+  }
+
+  /** Reads every table, view and column of the store. */
+  public static StoreCatalog load(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      Map<UUID, List<StoredColumn>> columns = new HashMap<>();
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, table_id, title, type FROM resources WHERE entity_type = 'column'"
+                      + " ORDER BY table_id, ordinal, title");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          columns
+              .computeIfAbsent(rs.getObject("table_id", UUID.class), k -> new ArrayList<>())
+              .add(
+                  new StoredColumn(
+                      rs.getObject("id", UUID.class),
+                      rs.getString("title"),
+                      Optional.ofNullable(rs.getString("type"))));
+        }
+      }
+      Map<UUID, StoredTable> tables = new LinkedHashMap<>();
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, database_name, schema_name, title, entity_type, integration_id, discovered"
+                      + " FROM resources WHERE entity_type <> 'column'");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          UUID id = rs.getObject("id", UUID.class);
+          tables.put(
+              id,
+              new StoredTable(
+                  id,
+                  TableName.of(
+                      rs.getString("database_name"),
+                      rs.getString("schema_name"),
+                      rs.getString("title")),
+                  EntityType.byName(rs.getString("entity_type")).orElseThrow(),
+                  Optional.ofNullable(rs.getObject("integration_id", UUID.class)),
+                  rs.getBoolean("discovered"),
+                  columns.getOrDefault(id, List.of())));
+        }
+      }
+      return new StoreCatalog(new ArrayList<>(tables.values()));
+    } catch (SQLException e) {
+      throw new StoreException("lineage store: cannot read the catalog: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many tables and views the catalog holds. */
+  public int size() {
+    return size;
+  }
+
+  /** The stored table this name resolves to, if exactly one fits best. */
+  public Optional<StoredTable> resolve(TableName name) {
+    List<StoredTable> candidates = byTitle.getOrDefault(key(name.name()), List.of());
+    StoredTable best = null;
+    int bestScore = -1;
+    boolean tie = false;
+    for (StoredTable t : candidates) {
+      int score = score(name, t.name());
+      if (score < 0) {
+        continue;
+      }
+      if (score > bestScore) {
+        best = t;
+        bestScore = score;
+        tie = false;
+      } else if (score == bestScore) {
+        if (best.discovered() && !t.discovered()) {
+          best = t; // a catalog table wins over one only seen in queries
+          tie = false;
+        } else if (best.discovered() == t.discovered()) {
+          tie = true;
+        }
+      }
+    }
+    return best == null || tie ? Optional.empty() : Optional.of(best);
+  }
+
+  public Optional<UUID> tableId(TableName name) {
+    return resolve(name).map(StoredTable::id);
+  }
+
+  public Optional<UUID> columnId(TableName table, String column) {
+    return resolve(table).flatMap(t -> t.column(column)).map(StoredColumn::id);
+  }
+
+  @Override
+  public Optional<CatalogTable> table(TableName name) {
+    return resolve(name)
+        .map(
+            t ->
+                new CatalogTable(
+                    t.name(),
+                    t.columns().stream().map(c -> new CatalogColumn(c.name(), c.type())).toList()));
+  }
+
+  /**
+   * How well a stored name fits a wanted one: -1 when a given part contradicts; otherwise points
+   * for each part that matches exactly (3), ignoring case (2), or is unknown on either side (0).
+   */
+  private static int score(TableName wanted, TableName stored) {
+    int title = part(Optional.of(wanted.name()), Optional.of(stored.name()));
+    int schema = part(wanted.schema(), stored.schema());
+    int database = part(wanted.database(), stored.database());
+    if (title < 0 || schema < 0 || database < 0) {
+      return -1;
+    }
+    return title * 100 + schema * 10 + database;
+  }
+
+  private static int part(Optional<String> wanted, Optional<String> stored) {
+    if (wanted.isEmpty() || stored.isEmpty()) {
+      return 0;
+    }
+    if (wanted.get().equals(stored.get())) {
+      return 3;
+    }
+    return wanted.get().equalsIgnoreCase(stored.get()) ? 2 : -1;
+  }
+
+  private static String key(String title) {
+    return title.toLowerCase(Locale.ROOT);
+  }
+}

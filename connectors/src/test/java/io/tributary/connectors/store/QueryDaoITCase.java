@@ -1,0 +1,57 @@
+package io.tributary.connectors.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Queries seen add up their executions; dead letters are kept. */
+public abstract class QueryDaoITCase extends StoreITCaseBase {
+
+  private static final Instant T1 = Instant.parse("2025-01-01T00:00:00Z");
+  private static final Instant T2 = Instant.parse("2025-01-02T00:00:00Z");
+  private static final Instant T3 = Instant.parse("2025-01-03T00:00:00Z");
+
+  @Test
+  void executionsAddUpAndSeenTimesWiden() {
+    String fp = UUID.randomUUID().toString().replace("-", "");
+    store.queries().recordSeen(List.of(new QuerySeen(fp, "select 1", "postgresql", 3, T2, T2)));
+    store.queries().recordSeen(List.of(new QuerySeen(fp, "select 2", "postgresql", 4, T1, T3)));
+
+    QuerySeen seen = store.queries().seen(fp).orElseThrow();
+    assertThat(seen.executions()).isEqualTo(7);
+    assertThat(seen.firstSeen()).isEqualTo(T1);
+    assertThat(seen.lastSeen()).isEqualTo(T3);
+    assertThat(seen.sampleSql()).isEqualTo("select 1");
+    assertThat(store.queries().seen("nope")).isEmpty();
+  }
+
+  @Test
+  void deadLettersAreKept() {
+    DeadLetter letter =
+        new DeadLetter(
+            UUID.randomUUID(),
+            Optional.of("q-1"),
+            Optional.empty(),
+            "SELEC 1",
+            Optional.of("postgresql"),
+            "PARSE_ERROR",
+            "x".repeat(5000),
+            T3);
+    store.queries().addDeadLetters(List.of(letter));
+
+    DeadLetter stored =
+        store.queries().deadLetters(10).stream()
+            .filter(d -> d.id().equals(letter.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stored.statement()).isEqualTo("SELEC 1");
+    assertThat(stored.queryId()).contains("q-1");
+    assertThat(stored.reason()).isEqualTo("PARSE_ERROR");
+    assertThat(stored.message()).hasSize(4000);
+    assertThat(stored.occurredAt()).isEqualTo(T3);
+  }
+}

@@ -1,0 +1,29 @@
+package io.tributary.sql.lineage;
+
+import io.tributary.sql.model.StatementKind;
+import io.tributary.sql.resolve.QueryOutput;
+import io.tributary.sql.resolve.ScopeKind;
+import net.sf.jsqlparser.statement.create.view.CreateView;
+
+/** {@code CREATE [OR REPLACE] [MATERIALIZED] VIEW v [(cols)] AS SELECT}. */
+final class CreateViewExtractor {
+
+  private final AnalysisContext context;
+
+  CreateViewExtractor(AnalysisContext context) {
+    this.context = context;
+  }
+
+  Extraction extract(CreateView create) {
+    QueryAnalyzer queries = new QueryAnalyzer(context);
+    QueryOutput output = queries.query(create.getSelect(), null, ScopeKind.ROOT);
+    TargetTable target = new TargetTable(context, queries.from().table(create.getView()));
+    LineagePairs pairs = new LineagePairs();
+    target.mapOnto(output, target.names(create.getColumnNames()), pairs);
+    StatementKind kind =
+        create.isMaterialized()
+            ? StatementKind.CREATE_MATERIALIZED_VIEW
+            : StatementKind.CREATE_VIEW;
+    return Extraction.of(kind, target.name(), pairs);
+  }
+}

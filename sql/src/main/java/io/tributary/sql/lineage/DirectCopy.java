@@ -1,0 +1,40 @@
+package io.tributary.sql.lineage;
+
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DateUnitExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.TranscodingFunction;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Whether an expression copies a value as it is: a bare column, possibly in parentheses, possibly
+ * converted to another type (CAST, {@code ::}, TRY_CAST, CONVERT), or a scalar subquery (whose own
+ * output says whether it copies).
+ */
+final class DirectCopy {
+
+  private DirectCopy() {}
+
+  static boolean is(Expression expression) {
+    Expression e = expression;
+    while (true) {
+      if (e instanceof Column || e instanceof DateUnitExpression) {
+        return true;
+      }
+      if (e instanceof CastExpression cast) {
+        e = cast.getLeftExpression();
+      } else if (e instanceof TranscodingFunction convert) {
+        e = convert.getExpression();
+      } else if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+        e = list.get(0);
+      } else {
+        return e instanceof Select;
+      }
+      if (e == null) {
+        return false;
+      }
+    }
+  }
+}

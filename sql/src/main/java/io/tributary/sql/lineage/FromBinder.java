@@ -1,0 +1,225 @@
+package io.tributary.sql.lineage;
+
+import io.tributary.sql.model.TableName;
+import io.tributary.sql.resolve.ColumnOrigins;
+import io.tributary.sql.resolve.DerivedSource;
+import io.tributary.sql.resolve.FunctionSource;
+import io.tributary.sql.resolve.OutputColumn;
+import io.tributary.sql.resolve.QueryOutput;
+import io.tributary.sql.resolve.Scope;
+import io.tributary.sql.resolve.ScopeKind;
+import io.tributary.sql.resolve.Source;
+import io.tributary.sql.resolve.TableSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.LateralView;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.TableFunction;
+
+/**
+ * Turns FROM items and joins into the sources of a scope: tables (or the CTE a one-part name
+ * means), derived tables and VALUES as child scopes, table functions, and the columns USING and
+ * NATURAL joins merge. Join conditions are recorded as indirect columns.
+ */
+final class FromBinder {
+
+  private final AnalysisContext context;
+  private final QueryAnalyzer queries;
+
+  FromBinder(AnalysisContext context, QueryAnalyzer queries) {
+    this.context = context;
+    this.queries = queries;
+  }
+
+  /** Adds a FROM item's source to the scope. */
+  void bind(FromItem item, Scope scope) {
+    Source source = source(item, scope);
+    if (source != null) {
+      scope.add(source);
+    }
+  }
+
+  /** Adds a joined item and what its condition reads. */
+  void join(Join join, Scope scope) {
+    context.deadline.check();
+    Source right = source(join.getFromItem(), scope);
+    if (right != null) {
+      if (join.isNatural()) {
+        natural(right, scope);
+      }
+      if (join.getUsingColumns() != null) {
+        for (Column using : join.getUsingColumns()) {
+          using(context.dialect.normalize(using.getColumnName()), right, scope);
+        }
+      }
+      scope.add(right);
+    }
+    if (join.getOnExpressions() != null) {
+      for (Expression on : join.getOnExpressions()) {
+        queries.indirect(on, scope);
+      }
+    }
+  }
+
+  /** Hive / Spark {@code LATERAL VIEW explode(arr) t AS c}. */
+  void lateralView(LateralView view, Scope scope) {
+    ColumnOrigins arguments = queries.expression(view.getGeneratorFunction(), scope);
+    String alias = view.getTableAlias() == null ? null : normalize(view.getTableAlias().getName());
+    List<String> columns = new ArrayList<>();
+    Alias columnAlias = view.getColumnAlias();
+    if (columnAlias != null) {
+      columns.add(normalize(columnAlias.getName()));
+      if (columnAlias.getAliasColumns() != null) {
+        for (Alias.AliasColumn c : columnAlias.getAliasColumns()) {
+          columns.add(normalize(c.name));
+        }
+      }
+    }
+    scope.add(new FunctionSource(alias, columns, arguments, context.dialect));
+  }
+
+  /** A table read by the statement but outside any query (an UPDATE's or DELETE's table). */
+  TableSource table(Table table) {
+    TableName name = context.names.qualify(table);
+    String alias = table.getAlias() != null ? normalize(table.getAlias().getName()) : name.name();
+    return new TableSource(alias, name, context.lookup(name), context.dialect);
+  }
+
+  private Source source(FromItem item, Scope scope) {
+    if (item instanceof Table table) {
+      return table(table, scope);
+    }
+    if (item instanceof Select select) {
+      // Derived tables (also LATERAL ones) see the scope they are in, for correlated references.
+      QueryOutput output = queries.query(select, scope, ScopeKind.DERIVED_TABLE);
+      return new DerivedSource(
+          aliasName(item), scope, output.renamed(aliasColumns(item.getAlias())), context.dialect);
+    }
+    if (item instanceof TableFunction function) {
+      ColumnOrigins arguments = queries.expression(function.getFunction(), scope);
+      return new FunctionSource(
+          aliasName(item), aliasColumns(item.getAlias()), arguments, context.dialect);
+    }
+    if (item instanceof ParenthesedFromItem parenthesed) {
+      FromItem inner = parenthesed.getFromItem();
+      if ((parenthesed.getJoins() == null || parenthesed.getJoins().isEmpty())
+          && inner.getAlias() == null
+          && parenthesed.getAlias() != null) {
+        // (VALUES ...) AS v(a, b): the alias outside the parentheses names the inner item.
+        inner.setAlias(parenthesed.getAlias());
+        return source(inner, scope);
+      }
+      bind(inner, scope);
+      if (parenthesed.getJoins() != null) {
+        for (Join join : parenthesed.getJoins()) {
+          join(join, scope);
+        }
+      }
+      return null;
+    }
+    throw new UnsupportedOperationException(
+        "FROM item not supported: " + item.getClass().getSimpleName());
+  }
+
+  private Source table(Table table, Scope scope) {
+    List<String> parts = table.getNameParts();
+    if (parts.size() == 1) {
+      String name = normalize(parts.get(0));
+      Optional<QueryOutput> cte = scope.cte(name);
+      if (cte.isPresent()) {
+        String alias = table.getAlias() != null ? normalize(table.getAlias().getName()) : name;
+        return new DerivedSource(
+            alias, null, cte.get().renamed(aliasColumns(table.getAlias())), context.dialect);
+      }
+    }
+    TableSource source = table(table);
+    context.read(source.name());
+    return source;
+  }
+
+  private void using(String column, Source right, Scope scope) {
+    List<Source> joined = new ArrayList<>();
+    Optional<Scope.MergedColumn> earlier = scope.merged(column);
+    if (earlier.isPresent()) {
+      joined.addAll(earlier.get().sources());
+    } else {
+      Source open = null;
+      int openCount = 0;
+      for (Source left : scope.sources()) {
+        switch (left.has(column)) {
+          case YES -> joined.add(left);
+          case UNKNOWN -> {
+            open = left;
+            openCount++;
+          }
+          case NO -> {}
+        }
+      }
+      if (joined.isEmpty() && openCount == 1) {
+        joined.add(open);
+      } else if (joined.isEmpty() && openCount > 1) {
+        // Without the catalog the nearest table on the left is the likeliest.
+        List<Source> sources = scope.sources();
+        joined.add(sources.get(sources.size() - 1));
+      }
+    }
+    joined.add(right);
+    Scope.MergedColumn merged = new Scope.MergedColumn(column, joined);
+    scope.merge(merged);
+    ColumnOrigins read = new ColumnOrigins();
+    for (Source s : joined) {
+      read.addAll(s.column(column));
+    }
+    context.indirect(read);
+  }
+
+  private void natural(Source right, Scope scope) {
+    Optional<List<OutputColumn>> rightColumns = right.columns();
+    if (rightColumns.isEmpty()) {
+      context.warn(
+          "NATURAL join with "
+              + right.describe()
+              + ", whose columns are unknown: no merged columns");
+      return;
+    }
+    for (OutputColumn c : rightColumns.get()) {
+      if (c.isStar()) {
+        continue;
+      }
+      boolean onLeft = scope.merged(c.name()).isPresent();
+      for (Source left : scope.sources()) {
+        onLeft |= left.has(c.name()) == Source.Presence.YES;
+      }
+      if (onLeft) {
+        using(c.name(), right, scope);
+      }
+    }
+  }
+
+  private String aliasName(FromItem item) {
+    return item.getAlias() == null ? null : normalize(item.getAlias().getName());
+  }
+
+  private List<String> aliasColumns(Alias alias) {
+    if (alias == null || alias.getAliasColumns() == null || alias.getAliasColumns().isEmpty()) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>(alias.getAliasColumns().size());
+    for (Alias.AliasColumn c : alias.getAliasColumns()) {
+      names.add(normalize(c.name));
+    }
+    return names;
+  }
+
+  private String normalize(String identifier) {
+    return context.dialect.normalize(identifier);
+  }
+}

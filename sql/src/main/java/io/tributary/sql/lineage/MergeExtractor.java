@@ -1,0 +1,91 @@
+package io.tributary.sql.lineage;
+
+import io.tributary.sql.model.StatementKind;
+import io.tributary.sql.resolve.Scope;
+import io.tributary.sql.resolve.ScopeKind;
+import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.merge.MergeDelete;
+import net.sf.jsqlparser.statement.merge.MergeInsert;
+import net.sf.jsqlparser.statement.merge.MergeOperation;
+import net.sf.jsqlparser.statement.merge.MergeUpdate;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+/**
+ * {@code MERGE INTO t USING s ON ...}: every {@code WHEN MATCHED THEN UPDATE SET c = e} gives e ->
+ * c, every {@code WHEN NOT MATCHED THEN INSERT (c, ...) VALUES (e, ...)} maps by position. The ON
+ * and WHEN conditions are indirect.
+ */
+final class MergeExtractor {
+
+  private final AnalysisContext context;
+
+  MergeExtractor(AnalysisContext context) {
+    this.context = context;
+  }
+
+  Extraction extract(Merge merge) {
+    QueryAnalyzer queries = new QueryAnalyzer(context);
+    Scope scope = new Scope(ScopeKind.ROOT, null, context.dialect);
+    queries.defineCtes(merge.getWithItemsList(), scope);
+    TargetTable target = new TargetTable(context, queries.from().table(merge.getTable()));
+    scope.add(target.source());
+    queries.from().bind(merge.getFromItem(), scope);
+    queries.indirect(merge.getOnCondition(), scope);
+    LineagePairs pairs = new LineagePairs();
+    if (merge.getOperations() != null) {
+      for (MergeOperation operation : merge.getOperations()) {
+        context.deadline.check();
+        if (operation instanceof MergeUpdate update) {
+          update(update, target, scope, queries, pairs);
+        } else if (operation instanceof MergeInsert insert) {
+          insert(insert, target, scope, queries, pairs);
+        } else if (operation instanceof MergeDelete delete) {
+          queries.indirect(delete.getAndPredicate(), scope);
+        }
+      }
+    }
+    target.readIfItFlows(pairs);
+    return Extraction.of(StatementKind.MERGE, target.name(), pairs);
+  }
+
+  private void update(
+      MergeUpdate update,
+      TargetTable target,
+      Scope scope,
+      QueryAnalyzer queries,
+      LineagePairs pairs) {
+    queries.indirect(update.getAndPredicate(), scope);
+    queries.indirect(update.getWhereCondition(), scope);
+    queries.indirect(update.getDeleteWhereCondition(), scope);
+    for (UpdateSet set : update.getUpdateSets()) {
+      UpdateAssignments.apply(set, target, scope, queries, pairs, context);
+    }
+  }
+
+  private void insert(
+      MergeInsert insert,
+      TargetTable target,
+      Scope scope,
+      QueryAnalyzer queries,
+      LineagePairs pairs) {
+    queries.indirect(insert.getAndPredicate(), scope);
+    queries.indirect(insert.getWhereCondition(), scope);
+    List<String> names = target.names(insert.getColumns());
+    if (names.isEmpty()) {
+      names = target.catalogColumns().orElse(List.of());
+    }
+    List<Expression> values = insert.getValues();
+    if (names.isEmpty() && !values.isEmpty()) {
+      context.warn(
+          "MERGE inserts into "
+              + target.name().qualified()
+              + " without a column list and the catalog does not know it: no column lineage");
+      return;
+    }
+    for (int i = 0; i < values.size() && i < names.size(); i++) {
+      pairs.add(queries.expression(values.get(i), scope), target.column(names.get(i)));
+    }
+  }
+}

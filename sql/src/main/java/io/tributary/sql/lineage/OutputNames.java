@@ -1,0 +1,31 @@
+package io.tributary.sql.lineage;
+
+import io.tributary.sql.dialect.Dialect;
+import net.sf.jsqlparser.expression.DateUnitExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+/**
+ * The name of a query's output column: its alias; for a bare column, the column's name; for any
+ * other expression, its SQL text as the parser prints it (the only place a subtree is printed).
+ */
+final class OutputNames {
+
+  private OutputNames() {}
+
+  static String of(SelectItem<?> item, Dialect dialect) {
+    if (item.getAlias() != null) {
+      return dialect.normalize(item.getAlias().getName());
+    }
+    Expression expression = item.getExpression();
+    if (expression instanceof Column column) {
+      return dialect.normalize(column.getColumnName());
+    }
+    if (expression instanceof DateUnitExpression unit) {
+      // A column named like a date unit (day, month...), read as one by the parser.
+      return dialect.normalize(unit.toString());
+    }
+    return expression.toString();
+  }
+}

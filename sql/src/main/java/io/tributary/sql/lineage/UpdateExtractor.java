@@ -1,0 +1,101 @@
+package io.tributary.sql.lineage;
+
+import io.tributary.sql.model.StatementKind;
+import io.tributary.sql.resolve.Scope;
+import io.tributary.sql.resolve.ScopeKind;
+import io.tributary.sql.resolve.Source;
+import io.tributary.sql.resolve.TableSource;
+import java.util.Optional;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+/**
+ * UPDATE in its forms: plain; {@code UPDATE t SET ... FROM s} (PostgreSQL, Redshift, Snowflake);
+ * {@code UPDATE a SET ... FROM t a JOIN s} (T-SQL, the target named by its alias in FROM); MySQL's
+ * {@code UPDATE t1 JOIN t2 ON ... SET t1.c = t2.c}. The target is a source only when its own
+ * columns flow into a written value.
+ */
+final class UpdateExtractor {
+
+  private final AnalysisContext context;
+
+  UpdateExtractor(AnalysisContext context) {
+    this.context = context;
+  }
+
+  Extraction extract(Update update) {
+    QueryAnalyzer queries = new QueryAnalyzer(context);
+    Scope scope = new Scope(ScopeKind.ROOT, null, context.dialect);
+    queries.defineCtes(update.getWithItemsList(), scope);
+    Table table = update.getTable();
+    TableSource written = null;
+    boolean targetInFrom = false;
+    if (update.getFromItem() != null) {
+      queries.from().bind(update.getFromItem(), scope);
+      if (update.getJoins() != null) {
+        for (Join join : update.getJoins()) {
+          queries.from().join(join, scope);
+        }
+      }
+      written = aliasedInFrom(table, scope);
+      targetInFrom = written != null;
+    }
+    if (written == null) {
+      written = queries.from().table(table);
+      scope.add(written);
+    }
+    if (update.getStartJoins() != null) {
+      for (Join join : update.getStartJoins()) {
+        queries.from().join(join, scope);
+      }
+      written = qualifiedTarget(update, scope).orElse(written);
+    }
+    scope.prefer(written);
+    TargetTable target = new TargetTable(context, written);
+    LineagePairs pairs = new LineagePairs();
+    for (UpdateSet set : update.getUpdateSets()) {
+      context.deadline.check();
+      UpdateAssignments.apply(set, target, scope, queries, pairs, context);
+    }
+    queries.indirect(update.getWhere(), scope);
+    if (!targetInFrom) {
+      target.readIfItFlows(pairs);
+    } else if (!flows(pairs, target)) {
+      context.unread(target.name());
+    }
+    return Extraction.of(StatementKind.UPDATE, target.name(), pairs);
+  }
+
+  /** T-SQL names the target by an alias its FROM clause defines. */
+  private TableSource aliasedInFrom(Table table, Scope scope) {
+    if (table.getNameParts().size() != 1) {
+      return null;
+    }
+    Optional<Source> source = scope.source(context.dialect.normalize(table.getName()));
+    return source.orElse(null) instanceof TableSource t ? t : null;
+  }
+
+  /** MySQL multi-table UPDATE writes the table its SET columns are qualified with. */
+  private Optional<TableSource> qualifiedTarget(Update update, Scope scope) {
+    for (UpdateSet set : update.getUpdateSets()) {
+      for (Column column : set.getColumns()) {
+        if (column.getTable() != null && column.getTable().getName() != null) {
+          Optional<Source> source =
+              scope.source(context.dialect.normalize(column.getTable().getName()));
+          if (source.orElse(null) instanceof TableSource t) {
+            return Optional.of(t);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean flows(LineagePairs pairs, TargetTable target) {
+    return pairs.sourceColumns().stream()
+        .anyMatch(c -> c.table().isPresent() && c.table().get().equals(target.name()));
+  }
+}
