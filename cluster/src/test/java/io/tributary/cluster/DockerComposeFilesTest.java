@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -172,6 +173,35 @@ class DockerComposeFilesTest {
   }
 
   @Test
+  void servicesReachEachOtherWhereTheyListen() {
+    JsonNode api = services.path("api");
+    List<String> serve = strings(api.path("command"));
+    String apiPort = serve.get(serve.indexOf("--port") + 1);
+    assertThat(containerPorts(api)).containsExactly(apiPort);
+    assertThat(healthcheckUrl(api)).startsWith("http://localhost:" + apiPort + "/");
+
+    JsonNode jobmanager = services.path("jobmanager");
+    assertThat(containerPorts(jobmanager)).containsExactly("8081");
+    assertThat(healthcheckUrl(jobmanager)).startsWith("http://localhost:8081/");
+    assertThat(jobmanager.path("environment").path("FLINK_PROPERTIES").asText())
+        .doesNotContain("rest.port");
+    assertThat(services.path("submit").path("environment").path("TRIBUTARY_FLINK_URL").asText())
+        .isEqualTo("http://jobmanager:8081");
+
+    String store =
+        "jdbc:postgresql://postgres:5432/"
+            + settings.get("POSTGRES_DB")
+            + "?user="
+            + settings.get("POSTGRES_USER")
+            + "&password="
+            + settings.get("POSTGRES_PASSWORD");
+    assertThat(interpolate(api.path("environment").path("TRIBUTARY_STORE").asText()))
+        .isEqualTo(store);
+    List<String> submit = strings(services.path("submit").path("command"));
+    assertThat(interpolate(submit.get(submit.indexOf("--store") + 1))).isEqualTo(store);
+  }
+
+  @Test
   void theTributaryCommandLinesAreValidAndTheJobClassExists() throws Exception {
     for (String service : TRIBUTARY_SERVICES) {
       List<String> args = new ArrayList<>();
@@ -236,6 +266,27 @@ class DockerComposeFilesTest {
     assertThat(properties).containsKeys("rest.bind-address", "jobmanager.bind-host");
     assertThat(FlinkConfigKeys.all()).hasSizeGreaterThan(300).doesNotContain("rest.bind-adress");
     assertThat(FlinkConfigKeys.all()).containsAll(properties.keySet());
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> strings = new ArrayList<>();
+    array.forEach(element -> strings.add(element.asText()));
+    return strings;
+  }
+
+  /** The container side of a service's published ports. */
+  private static List<String> containerPorts(JsonNode service) {
+    return strings(service.path("ports")).stream()
+        .map(port -> port.substring(port.lastIndexOf(':') + 1))
+        .toList();
+  }
+
+  private static String healthcheckUrl(JsonNode service) {
+    return strings(service.path("healthcheck").path("test")).stream()
+        .flatMap(part -> Stream.of(part.split("\\s+")))
+        .filter(part -> part.startsWith("http://"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no URL in the healthcheck of " + service));
   }
 
   /** Where a service mounts a named volume. */
