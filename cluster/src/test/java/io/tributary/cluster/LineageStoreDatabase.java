@@ -5,8 +5,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,8 +40,8 @@ final class LineageStoreDatabase implements AutoCloseable {
   }
 
   /**
-   * The stored query lineage, one "from>to" per relationship (the DOWNSTREAM direction), with
-   * qualified names: {@code database.schema.table} and {@code database.schema.table.column}.
+   * The stored lineage, one "from>to" per relationship (the DOWNSTREAM direction), with qualified
+   * names: {@code database.schema.table} and {@code database.schema.table.column}.
    */
   Set<String> edges() throws SQLException {
     Set<String> edges = new HashSet<>();
@@ -57,7 +58,7 @@ final class LineageStoreDatabase implements AutoCloseable {
                     + " LEFT JOIN resources ft ON ft.id = f.table_id"
                     + " JOIN resources t ON t.id = e.to_entity"
                     + " LEFT JOIN resources tt ON tt.id = t.table_id"
-                    + " WHERE e.direction = 'DOWNSTREAM' AND e.provenance = 'query'")) {
+                    + " WHERE e.direction = 'DOWNSTREAM'")) {
       while (rows.next()) {
         edges.add((rows.getString(1) + ">" + rows.getString(2)).toLowerCase(Locale.ROOT));
       }
@@ -101,9 +102,22 @@ final class LineageStoreDatabase implements AutoCloseable {
     return count("SELECT COUNT(*) FROM dead_letters");
   }
 
-  /** Dead letters of the same query beyond the first. */
-  long duplicateDeadLetters() throws SQLException {
-    return count("SELECT COUNT(*) - COUNT(DISTINCT query_id) FROM dead_letters");
+  /** The fingerprint of every dead letter (a duplicate shows twice). */
+  List<String> deadLetterFingerprints() throws SQLException {
+    List<String> fingerprints = new ArrayList<>();
+    try (Connection c = connect();
+        Statement sql = c.createStatement();
+        ResultSet rows = sql.executeQuery("SELECT fingerprint FROM dead_letters")) {
+      while (rows.next()) {
+        fingerprints.add(rows.getString(1));
+      }
+    }
+    return fingerprints;
+  }
+
+  /** Executions counted into the queries table. */
+  long executions() throws SQLException {
+    return count("SELECT COALESCE(SUM(executions), 0) FROM queries_seen");
   }
 
   long count(String query) throws SQLException {
