@@ -60,7 +60,7 @@ final class LineageStoreDatabase implements AutoCloseable {
                     + " LEFT JOIN resources tt ON tt.id = t.table_id"
                     + " WHERE e.direction = 'DOWNSTREAM'")) {
       while (rows.next()) {
-        edges.add((rows.getString(1) + ">" + rows.getString(2)).toLowerCase(Locale.ROOT));
+        edges.add(rows.getString(1) + ">" + rows.getString(2));
       }
     }
     return edges;
