@@ -43,6 +43,11 @@ final class GrowingQueryLog {
     return fed;
   }
 
+  /** The rows of the files fed so far. */
+  long rowsFed() {
+    return chunks.subList(0, fed).stream().mapToLong(List::size).sum();
+  }
+
   int files() {
     return chunks.size();
   }
