@@ -164,9 +164,9 @@ class DockerComposeFilesTest {
         assertThat(port.asText()).as(service).startsWith("127.0.0.1:");
       }
     }
-    // The submission waits for a healthy cluster and store.
+    // The submission waits for a healthy cluster, store and API.
     JsonNode dependsOn = services.path("submit").path("depends_on");
-    for (String dependency : List.of("postgres", "jobmanager", "taskmanager")) {
+    for (String dependency : List.of("postgres", "jobmanager", "taskmanager", "api")) {
       assertThat(dependsOn.path(dependency).path("condition").asText())
           .isEqualTo("service_healthy");
     }
