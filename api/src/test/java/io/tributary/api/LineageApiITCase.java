@@ -537,7 +537,7 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     assertError(patch(q, json("sql", "select 1")), 400);
     assertError(patch(q, "nonsense"), 400);
 
-    Response parse = get(q + "?dialect=postgresql&sql=" + enc("SELECT a FROM\nWHERE WHERE"));
+    Response parse = get(q + "?dialect=postgresql&sql=" + enc("SELECT a FROM t\nWHERE WHERE"));
     assertError(parse, 400);
     assertThat(parse.json().get("error").asText()).isEqualTo("parse_error");
     assertThat(parse.json().get("line").asInt()).isEqualTo(2);

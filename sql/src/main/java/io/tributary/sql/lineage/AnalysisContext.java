@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one statement's analysis accumulates: the tables it reads (with where they first appear),
- * the columns that only filter, join or group rows, and warnings. One per statement; not shared.
+ * What one statement's analysis accumulates: the tables it reads (in the order they are met), the
+ * columns that only filter, join or group rows, and warnings. One per statement; not shared.
  */
 final class AnalysisContext {
 

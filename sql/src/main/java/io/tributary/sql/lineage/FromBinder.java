@@ -94,14 +94,19 @@ final class FromBinder {
   }
 
   private Source source(FromItem item, Scope scope) {
+    if (item.getPivot() != null || item.getUnPivot() != null) {
+      context.warn(
+          "PIVOT / UNPIVOT columns are not traced: columns read through them may be missing");
+    }
     if (item instanceof Table table) {
       return table(table, scope);
     }
     if (item instanceof Select select) {
       // Derived tables (also LATERAL ones) see the scope they are in, for correlated references.
-      QueryOutput output = queries.query(select, scope, ScopeKind.DERIVED_TABLE);
+      Scope child = scope.child(ScopeKind.DERIVED_TABLE);
+      QueryOutput output = queries.body(select, child);
       return new DerivedSource(
-          aliasName(item), scope, output.renamed(aliasColumns(item.getAlias())), context.dialect);
+          aliasName(item), child, output.renamed(aliasColumns(item.getAlias())), context.dialect);
     }
     if (item instanceof TableFunction function) {
       ColumnOrigins arguments = queries.expression(function.getFunction(), scope);
@@ -125,7 +130,7 @@ final class FromBinder {
       }
       return null;
     }
-    throw new UnsupportedOperationException(
+    throw new UnsupportedLineageException(
         "FROM item not supported: " + item.getClass().getSimpleName());
   }
 
@@ -133,11 +138,11 @@ final class FromBinder {
     List<String> parts = table.getNameParts();
     if (parts.size() == 1) {
       String name = normalize(parts.get(0));
-      Optional<QueryOutput> cte = scope.cte(name);
+      Optional<Scope.Cte> cte = scope.cte(name);
       if (cte.isPresent()) {
         String alias = table.getAlias() != null ? normalize(table.getAlias().getName()) : name;
-        return new DerivedSource(
-            alias, null, cte.get().renamed(aliasColumns(table.getAlias())), context.dialect);
+        QueryOutput output = cte.get().output().renamed(aliasColumns(table.getAlias()));
+        return new DerivedSource(alias, cte.get().scope(), output, context.dialect);
       }
     }
     TableSource source = table(table);

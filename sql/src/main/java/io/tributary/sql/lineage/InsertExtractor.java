@@ -4,16 +4,20 @@ import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.resolve.QueryOutput;
 import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
-import io.tributary.sql.resolve.TableSource;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
 
 /**
- * {@code INSERT [OVERWRITE] INTO t [(cols)] SELECT | VALUES}, and MySQL's {@code INSERT ... SET}.
- * Outputs map onto the target by position.
+ * {@code INSERT [OVERWRITE] INTO t [(cols)] SELECT | VALUES}, MySQL's {@code INSERT ... SET}, and
+ * the statements JSqlParser calls upserts ({@code REPLACE INTO}, SQLite's {@code INSERT OR
+ * REPLACE}, {@code UPSERT INTO}). Outputs map onto the target by position.
  */
 final class InsertExtractor {
 
@@ -25,30 +29,55 @@ final class InsertExtractor {
 
   Extraction extract(Insert insert) {
     if (insert.getTable() == null || insert.isOracleMultiInsert()) {
-      throw new UnsupportedOperationException("multi-table INSERT is not analyzed yet");
-    }
-    QueryAnalyzer queries = new QueryAnalyzer(context);
-    TableSource table = queries.from().table(insert.getTable());
-    TargetTable target = new TargetTable(context, table);
-    LineagePairs pairs = new LineagePairs();
-    Scope scope = new Scope(ScopeKind.ROOT, null, context.dialect);
-    queries.defineCtes(insert.getWithItemsList(), scope);
-    if (insert.getSelect() != null) {
-      QueryOutput output = queries.body(insert.getSelect(), scope);
-      target.map(output, target.names(insert.getColumns()), pairs);
-    } else if (insert.getSetUpdateSets() != null) {
-      for (UpdateSet set : insert.getSetUpdateSets()) {
-        List<Column> columns = set.getColumns();
-        for (int i = 0; i < columns.size() && i < set.getValues().size(); i++) {
-          Expression value = (Expression) set.getValues().get(i);
-          pairs.add(
-              queries.expression(value, scope),
-              target.column(context.dialect.normalize(columns.get(i).getColumnName())));
-        }
-      }
+      throw new UnsupportedLineageException("multi-table INSERT is not analyzed yet");
     }
     StatementKind kind =
         insert.isOverwrite() ? StatementKind.INSERT_OVERWRITE : StatementKind.INSERT;
+    return extract(
+        kind,
+        insert.getTable(),
+        insert.getColumns(),
+        insert.getWithItemsList(),
+        insert.getSelect(),
+        insert.getSetUpdateSets());
+  }
+
+  Extraction extract(Upsert upsert) {
+    return extract(
+        StatementKind.INSERT,
+        upsert.getTable(),
+        upsert.getColumns(),
+        null,
+        upsert.getSelect(),
+        upsert.getUpdateSets());
+  }
+
+  private Extraction extract(
+      StatementKind kind,
+      Table table,
+      List<Column> columns,
+      List<WithItem<?>> with,
+      Select select,
+      List<UpdateSet> sets) {
+    QueryAnalyzer queries = new QueryAnalyzer(context);
+    TargetTable target = new TargetTable(context, queries.from().table(table));
+    LineagePairs pairs = new LineagePairs();
+    Scope scope = new Scope(ScopeKind.ROOT, null, context.dialect);
+    queries.defineCtes(with, scope);
+    if (select != null) {
+      QueryOutput output = queries.body(select, scope);
+      target.map(output, target.names(columns), pairs);
+    } else if (sets != null) {
+      for (UpdateSet set : sets) {
+        List<Column> setColumns = set.getColumns();
+        for (int i = 0; i < setColumns.size() && i < set.getValues().size(); i++) {
+          Expression value = (Expression) set.getValues().get(i);
+          pairs.add(
+              queries.expression(value, scope),
+              target.column(context.dialect.normalize(setColumns.get(i).getColumnName())));
+        }
+      }
+    }
     return Extraction.of(kind, target.name(), pairs);
   }
 }

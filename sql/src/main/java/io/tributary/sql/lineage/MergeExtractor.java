@@ -3,6 +3,7 @@ package io.tributary.sql.lineage;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
+import io.tributary.sql.resolve.Source;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.statement.merge.Merge;
@@ -32,6 +33,13 @@ final class MergeExtractor {
     TargetTable target = new TargetTable(context, queries.from().table(merge.getTable()));
     scope.add(target.source());
     queries.from().bind(merge.getFromItem(), scope);
+    // WHEN NOT MATCHED rows exist only in the source: its INSERT values cannot read the target.
+    Scope sourceOnly = new Scope(ScopeKind.ROOT, null, context.dialect);
+    for (Source source : scope.sources()) {
+      if (source != target.source()) {
+        sourceOnly.add(source);
+      }
+    }
     queries.indirect(merge.getOnCondition(), scope);
     LineagePairs pairs = new LineagePairs();
     if (merge.getOperations() != null) {
@@ -40,7 +48,7 @@ final class MergeExtractor {
         if (operation instanceof MergeUpdate update) {
           update(update, target, scope, queries, pairs);
         } else if (operation instanceof MergeInsert insert) {
-          insert(insert, target, scope, queries, pairs);
+          insert(insert, target, scope, sourceOnly, queries, pairs);
         } else if (operation instanceof MergeDelete delete) {
           queries.indirect(delete.getAndPredicate(), scope);
         }
@@ -59,6 +67,9 @@ final class MergeExtractor {
     queries.indirect(update.getAndPredicate(), scope);
     queries.indirect(update.getWhereCondition(), scope);
     queries.indirect(update.getDeleteWhereCondition(), scope);
+    if (update.getUpdateSets() == null) {
+      return;
+    }
     for (UpdateSet set : update.getUpdateSets()) {
       UpdateAssignments.apply(set, target, scope, queries, pairs, context);
     }
@@ -68,6 +79,7 @@ final class MergeExtractor {
       MergeInsert insert,
       TargetTable target,
       Scope scope,
+      Scope sourceOnly,
       QueryAnalyzer queries,
       LineagePairs pairs) {
     queries.indirect(insert.getAndPredicate(), scope);
@@ -76,7 +88,7 @@ final class MergeExtractor {
     if (names.isEmpty()) {
       names = target.catalogColumns().orElse(List.of());
     }
-    List<Expression> values = insert.getValues();
+    List<Expression> values = insert.getValues() == null ? List.of() : insert.getValues();
     if (names.isEmpty() && !values.isEmpty()) {
       context.warn(
           "MERGE inserts into "
@@ -85,7 +97,7 @@ final class MergeExtractor {
       return;
     }
     for (int i = 0; i < values.size() && i < names.size(); i++) {
-      pairs.add(queries.expression(values.get(i), scope), target.column(names.get(i)));
+      pairs.add(queries.expression(values.get(i), sourceOnly), target.column(names.get(i)));
     }
   }
 }

@@ -67,7 +67,7 @@ final class QueryAnalyzer {
     if (select instanceof Values values) {
       return values(values, scope);
     }
-    throw new UnsupportedOperationException(
+    throw new UnsupportedLineageException(
         "query form not supported: " + select.getClass().getSimpleName());
   }
 
@@ -100,19 +100,20 @@ final class QueryAnalyzer {
     for (WithItem<?> item : withItems) {
       context.deadline.check();
       if (item.getSelect() == null) {
-        throw new UnsupportedOperationException(
-            "WITH item without a query: " + item.getAliasName());
+        throw new UnsupportedLineageException("WITH item without a query: " + item.getAliasName());
       }
       String name = context.dialect.normalize(item.getAlias().getName());
       List<String> columnNames = columnNames(item.getWithItemList());
       Select body = item.getSelect().getSelect();
       if (item.isRecursive() && body instanceof SetOperationList union) {
         // The anchor branch tells what the recursive reference reads.
-        QueryOutput anchor = query(union.getSelect(0), scope, ScopeKind.CTE);
-        scope.defineCte(name, anchor.renamed(columnNames));
+        Scope anchor = scope.child(ScopeKind.CTE);
+        QueryOutput anchorOutput = body(union.getSelect(0), anchor);
+        scope.defineCte(new Scope.Cte(name, anchor, anchorOutput.renamed(columnNames)));
       }
-      QueryOutput output = query(item.getSelect(), scope, ScopeKind.CTE);
-      scope.defineCte(name, output.renamed(columnNames));
+      Scope cte = scope.child(ScopeKind.CTE);
+      QueryOutput output = body(item.getSelect(), cte);
+      scope.defineCte(new Scope.Cte(name, cte, output.renamed(columnNames)));
     }
   }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Block;
+import net.sf.jsqlparser.statement.IfElseStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.AlterView;
@@ -41,9 +43,9 @@ public final class StatementLineageExtractor {
   }
 
   /**
-   * May throw: {@link UnsupportedOperationException} for a construct with lineage it cannot
-   * analyze, {@link Deadline.DeadlineExceededException} once the deadline passes, {@link
-   * StackOverflowError} on absurd nesting; the caller turns them into errors.
+   * May throw: {@link UnsupportedLineageException} for a construct with lineage it cannot analyze,
+   * {@link Deadline.DeadlineExceededException} once the deadline passes, {@link StackOverflowError}
+   * on absurd nesting; the caller turns them into errors.
    */
   public StatementLineage extract(
       int index, String sql, Statement statement, SessionDefaults defaults, Deadline deadline) {
@@ -94,9 +96,16 @@ public final class StatementLineageExtractor {
     if (statement instanceof Delete delete) {
       return Optional.of(new DeleteExtractor(context).extract(delete));
     }
-    if (statement instanceof Upsert || statement instanceof AlterView) {
-      throw new UnsupportedOperationException(
-          statement.getClass().getSimpleName() + " statements are not analyzed yet");
+    if (statement instanceof Upsert upsert) {
+      return Optional.of(new InsertExtractor(context).extract(upsert));
+    }
+    if (statement instanceof AlterView alter) {
+      return Optional.of(new CreateViewExtractor(context).extract(alter));
+    }
+    if (statement instanceof IfElseStatement || statement instanceof Block) {
+      // Their branches may write tables; one lineage per statement cannot tell which runs.
+      throw new UnsupportedLineageException(
+          statement.getClass().getSimpleName() + " statements are not analyzed");
     }
     return Optional.empty();
   }

@@ -30,6 +30,9 @@ final class UpdateAssignments {
       AnalysisContext context) {
     List<Column> columns = set.getColumns();
     ExpressionList<?> values = set.getValues();
+    if (columns == null || values == null) {
+      return;
+    }
     if (columns.size() > 1 && values.size() == 1 && values.get(0) instanceof Select select) {
       QueryOutput output = queries.query(select, scope, ScopeKind.SUBQUERY);
       List<OutputColumn> outputs = output.columns();

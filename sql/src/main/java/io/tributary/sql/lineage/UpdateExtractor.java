@@ -5,6 +5,7 @@ import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
 import io.tributary.sql.resolve.Source;
 import io.tributary.sql.resolve.TableSource;
+import java.util.List;
 import java.util.Optional;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -51,12 +52,19 @@ final class UpdateExtractor {
       for (Join join : update.getStartJoins()) {
         queries.from().join(join, scope);
       }
-      written = qualifiedTarget(update, scope).orElse(written);
+      TableSource qualified = qualifiedTarget(update, scope).orElse(written);
+      if (qualified != written) {
+        // UPDATE t1 JOIN t2 SET t2.c = ...: t1 is read like any joined table, t2 is written.
+        context.readFirst(written.name());
+        written = qualified;
+        targetInFrom = true;
+      }
     }
     scope.prefer(written);
     TargetTable target = new TargetTable(context, written);
     LineagePairs pairs = new LineagePairs();
-    for (UpdateSet set : update.getUpdateSets()) {
+    List<UpdateSet> sets = update.getUpdateSets() == null ? List.of() : update.getUpdateSets();
+    for (UpdateSet set : sets) {
       context.deadline.check();
       UpdateAssignments.apply(set, target, scope, queries, pairs, context);
     }

@@ -26,9 +26,9 @@ public final class DerivedSource implements Source {
     this.dialect = dialect;
   }
 
-  /** The scope the query was resolved in (empty for a query resolved elsewhere, a CTE's). */
-  public Optional<Scope> scope() {
-    return Optional.ofNullable(scope);
+  /** The child scope the query was resolved in. */
+  public Scope scope() {
+    return scope;
   }
 
   public QueryOutput output() {

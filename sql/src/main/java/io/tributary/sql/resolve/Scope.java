@@ -21,7 +21,8 @@ public final class Scope {
     }
   }
 
-  private record Cte(String name, QueryOutput output) {}
+  /** A WITH item: its name, the scope its query was resolved in, and that query's outputs. */
+  public record Cte(String name, Scope scope, QueryOutput output) {}
 
   private final ScopeKind kind;
   private final Scope parent;
@@ -79,20 +80,21 @@ public final class Scope {
     return Optional.empty();
   }
 
-  public void defineCte(String name, QueryOutput output) {
+  /** Defines a WITH item; a later definition of the same name replaces the earlier. */
+  public void defineCte(Cte cte) {
     if (ctes.isEmpty()) {
       ctes = new ArrayList<>(2);
     }
-    ctes.removeIf(c -> dialect.sameIdentifier(c.name(), name));
-    ctes.add(new Cte(name, output));
+    ctes.removeIf(c -> dialect.sameIdentifier(c.name(), cte.name()));
+    ctes.add(cte);
   }
 
   /** The CTE a one-part table name means here or in an enclosing scope, if any. */
-  public Optional<QueryOutput> cte(String name) {
+  public Optional<Cte> cte(String name) {
     for (Scope s = this; s != null; s = s.parent) {
       for (Cte c : s.ctes) {
         if (dialect.sameIdentifier(c.name(), name)) {
-          return Optional.of(c.output());
+          return Optional.of(c);
         }
       }
     }

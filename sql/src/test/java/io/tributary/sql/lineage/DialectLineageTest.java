@@ -77,6 +77,15 @@ class DialectLineageTest {
   }
 
   @Test
+  void semiStructuredPathsAreDerivedFromTheirColumn() {
+    StatementLineage l =
+        snowflake("SELECT payload:user.id::string AS uid FROM events", Catalog.empty());
+    assertThat(pairs(l)).containsExactly("ANALYTICS.PUBLIC.EVENTS.PAYLOAD -> UID derived");
+    StatementLineage pg = bare("SELECT doc ->> 'name' AS name FROM docs");
+    assertThat(pairs(pg)).containsExactly("docs.doc -> name derived");
+  }
+
+  @Test
   void namedWindowContributesItsColumns() {
     StatementLineage l =
         bare("SELECT sum(a) OVER w AS s FROM t WINDOW w AS (PARTITION BY b ORDER BY c)");
@@ -110,6 +119,14 @@ class DialectLineageTest {
   }
 
   @Test
+  void deeplyNestedDerivedTablesKeepTheirLineage() {
+    String sql = "SELECT x FROM " + "(SELECT x FROM ".repeat(150) + "t" + ") d".repeat(150);
+    StatementLineage l = bare(sql);
+    assertThat(sources(l)).containsExactly("t");
+    assertThat(pairs(l)).containsExactly("t.x -> x direct");
+  }
+
+  @Test
   void passedDeadlineStopsTheAnalysis() throws Exception {
     Deadline passed = Deadline.after(Duration.ofNanos(1));
     Thread.sleep(2);
@@ -122,15 +139,27 @@ class DialectLineageTest {
   }
 
   @Test
-  void statementWithLineageItCannotAnalyzeThrowsAClearMessage() throws Exception {
-    String sql = "UPSERT INTO t (a) SELECT b FROM s";
-    var statement = CCJSqlParserUtil.parse(sql);
+  void statementsWithLineageItCannotAnalyzeThrowClearMessages() throws Exception {
+    StatementLineageExtractor extractor =
+        new StatementLineageExtractor(Dialects.ANSI, Catalog.empty());
+    String multi = "INSERT ALL INTO t1 (a) VALUES (x) INTO t2 (b) VALUES (y) SELECT x, y FROM s";
+    var multiInsert = CCJSqlParserUtil.parse(multi);
     assertThatThrownBy(
-            () ->
-                new StatementLineageExtractor(Dialects.ANSI, Catalog.empty())
-                    .extract(0, sql, statement, SessionDefaults.none(), Deadline.none()))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("Upsert");
+            () -> extractor.extract(0, multi, multiInsert, SessionDefaults.none(), Deadline.none()))
+        .isInstanceOf(UnsupportedLineageException.class)
+        .hasMessageContaining("multi-table INSERT");
+    String branch = "IF 1 = 1 INSERT INTO t SELECT a FROM s";
+    var ifElse = CCJSqlParserUtil.parse(branch);
+    assertThatThrownBy(
+            () -> extractor.extract(0, branch, ifElse, SessionDefaults.none(), Deadline.none()))
+        .isInstanceOf(UnsupportedLineageException.class)
+        .hasMessageContaining("IfElseStatement");
+  }
+
+  @Test
+  void pivotIsAWarningNotASilentGap() {
+    StatementLineage l = bare("SELECT * FROM sales PIVOT (sum(v) FOR k IN ('a', 'b'))");
+    assertThat(l.warnings()).anyMatch(w -> w.contains("PIVOT"));
   }
 
   @Test

@@ -164,6 +164,36 @@ class SelectLineageTest {
   }
 
   @Test
+  void tableStarExceptAndReplace() {
+    StatementLineage l =
+        pg("SELECT o.* EXCEPT (status) REPLACE (amount * 100 AS amount) FROM orders o");
+    assertThat(pairs(l))
+        .containsExactly(
+            "shop.raw.orders.id -> id direct",
+            "shop.raw.orders.customer_id -> customer_id direct",
+            "shop.raw.orders.amount -> amount derived");
+  }
+
+  @Test
+  void usingJoinStarListsTheMergedColumnOnce() {
+    StatementLineage l = pg("SELECT * FROM orders o JOIN items i ON i.order_id = o.id");
+    assertThat(pairs(l)).hasSize(7);
+    StatementLineage using =
+        Lineage.of(
+            "SELECT * FROM a JOIN b USING (id)",
+            Dialects.POSTGRESQL,
+            InMemoryCatalog.builder(Dialects.POSTGRESQL)
+                .table(TableName.of("a"), "id", "x")
+                .table(TableName.of("b"), "id", "y")
+                .build(),
+            SessionDefaults.none());
+    assertThat(pairs(using))
+        .containsExactly(
+            "a.id -> id direct", "b.id -> id direct", "a.x -> x direct", "b.y -> y direct");
+    assertThat(indirect(using)).isEmpty();
+  }
+
+  @Test
   void derivedTablesAndCtesPassLineageThroughAndAreNotSources() {
     StatementLineage l =
         bare(

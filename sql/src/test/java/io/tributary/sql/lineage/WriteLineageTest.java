@@ -166,6 +166,25 @@ class WriteLineageTest {
   }
 
   @Test
+  void mergeInsertValuesReadOnlyTheSource() {
+    StatementLineage l =
+        Lineage.of(
+            "MERGE INTO core.users AS t USING (SELECT * FROM staging.users) AS src ON t.ID = src.ID"
+                + " WHEN MATCHED THEN UPDATE SET t.EMAIL = src.EMAIL"
+                + " WHEN NOT MATCHED THEN INSERT (ID, EMAIL) VALUES (ID, \"EMAIL\")",
+            Dialects.SNOWFLAKE,
+            Catalog.empty(),
+            SessionDefaults.none());
+    assertThat(pairs(l))
+        .containsExactly(
+            "STAGING.USERS.EMAIL -> CORE.USERS.EMAIL direct",
+            "STAGING.USERS.ID -> CORE.USERS.ID direct");
+    assertThat(l.warnings())
+        .containsExactly(
+            "table STAGING.USERS is not in the catalog: its columns are reported as STAGING.USERS.*");
+  }
+
+  @Test
   void mergeUsingTableTargetNotASourceWhenItsColumnsDoNotFlow() {
     StatementLineage l =
         pg(
@@ -226,6 +245,15 @@ class WriteLineageTest {
   }
 
   @Test
+  void updateMysqlMultiTableWritingTheJoinedTable() {
+    StatementLineage l =
+        bare("UPDATE prices p JOIN items i ON i.sku = p.sku SET i.price = p.price");
+    assertThat(l.target()).contains(TableName.of("items"));
+    assertThat(sources(l)).containsExactly("prices");
+    assertThat(pairs(l)).containsExactly("prices.price -> items.price direct");
+  }
+
+  @Test
   void updateWithRowSubquery() {
     StatementLineage l =
         bare("UPDATE t SET (a, b) = (SELECT x, max(y) FROM s WHERE s.id = t.id GROUP BY x)");
@@ -242,6 +270,38 @@ class WriteLineageTest {
     assertThat(pairs(l)).isEmpty();
     assertThat(sources(l)).containsExactly("orders", "customers");
     assertThat(indirect(l)).containsExactly("orders.customer_id", "customers.id", "customers.gone");
+  }
+
+  @Test
+  void replaceIntoAndInsertOrReplaceAreInserts() {
+    StatementLineage mysql = bare("REPLACE INTO totals (k, v) SELECT id, amount FROM orders");
+    assertThat(mysql.kind()).isEqualTo(StatementKind.INSERT);
+    assertThat(pairs(mysql))
+        .containsExactly("orders.id -> totals.k direct", "orders.amount -> totals.v direct");
+    StatementLineage sqlite =
+        bare("INSERT OR REPLACE INTO totals (k, v) SELECT id, sum(amount) FROM orders GROUP BY id");
+    assertThat(sqlite.kind()).isEqualTo(StatementKind.INSERT);
+    assertThat(pairs(sqlite))
+        .containsExactly("orders.id -> totals.k direct", "orders.amount -> totals.v derived");
+  }
+
+  @Test
+  void alterViewRedefinesTheView() {
+    StatementLineage l = bare("ALTER VIEW v AS SELECT id, amount + 1 AS a FROM orders");
+    assertThat(l.kind()).isEqualTo(StatementKind.CREATE_VIEW);
+    assertThat(pairs(l))
+        .containsExactly("orders.id -> v.id direct", "orders.amount -> v.a derived");
+  }
+
+  @Test
+  void mergeWithCteSource() {
+    StatementLineage l =
+        bare(
+            "WITH src AS (SELECT id, upper(name) AS name FROM staging)"
+                + " MERGE INTO customers t USING src s ON t.id = s.id"
+                + " WHEN MATCHED THEN UPDATE SET t.name = s.name");
+    assertThat(sources(l)).containsExactly("staging");
+    assertThat(pairs(l)).containsExactly("staging.name -> customers.name derived");
   }
 
   @Test

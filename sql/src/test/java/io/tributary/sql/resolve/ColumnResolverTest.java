@@ -114,7 +114,7 @@ class ColumnResolverTest {
     ColumnOrigins star =
         ColumnOrigins.of(ColumnName.of(TableName.of("events"), "*"), LineageKind.DIRECT);
     QueryOutput output = new QueryOutput(List.of(new OutputColumn(OutputColumn.STAR, star)));
-    scope.add(new DerivedSource("d", null, output, PG));
+    scope.add(new DerivedSource("d", scope.child(ScopeKind.DERIVED_TABLE), output, PG));
     assertThat(origins(resolver.resolve(scope, column(null, "kind"))))
         .isEqualTo("{events.kind=DIRECT}");
   }
@@ -150,12 +150,20 @@ class ColumnResolverTest {
   @Test
   void ctesAreVisibleFromNestedScopesAndShadowable() {
     Scope root = Scope.root(PG);
-    QueryOutput outer = new QueryOutput(List.of(new OutputColumn("a", ColumnOrigins.none())));
-    QueryOutput inner = new QueryOutput(List.of(new OutputColumn("b", ColumnOrigins.none())));
-    root.defineCte("c", outer);
-    Scope child = root.child(ScopeKind.CTE);
+    Scope.Cte outer =
+        new Scope.Cte(
+            "c",
+            root.child(ScopeKind.CTE),
+            new QueryOutput(List.of(new OutputColumn("a", ColumnOrigins.none()))));
+    Scope.Cte inner =
+        new Scope.Cte(
+            "c",
+            root.child(ScopeKind.CTE),
+            new QueryOutput(List.of(new OutputColumn("b", ColumnOrigins.none()))));
+    root.defineCte(outer);
+    Scope child = root.child(ScopeKind.SUBQUERY);
     assertThat(child.cte("c")).contains(outer);
-    child.defineCte("c", inner);
+    child.defineCte(inner);
     assertThat(child.cte("c")).contains(inner);
     assertThat(root.cte("c")).contains(outer);
     assertThat(root.cte("missing")).isEmpty();
