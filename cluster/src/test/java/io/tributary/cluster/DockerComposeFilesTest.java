@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tributary.cli.TributaryCommand;
+import io.tributary.jobs.JobArguments;
+import io.tributary.jobs.JobSettings;
+import io.tributary.jobs.QuerySourceSpec;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.util.TimeUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -216,6 +220,17 @@ class DockerComposeFilesTest {
     String jobClass = submit.get(submit.indexOf("--class") + 1);
     Method main = Class.forName(jobClass).getMethod("main", String[].class);
     assertThat(Modifier.isStatic(main.getModifiers())).isTrue();
+    // The job's own flag parser takes the arguments after `--`.
+    String[] jobArgs =
+        submit.subList(submit.indexOf("--") + 1, submit.size()).stream()
+            .map(DockerComposeFilesTest::interpolate)
+            .toArray(String[]::new);
+    JobSettings job = JobArguments.parse(jobArgs, true);
+    assertThat(job.source()).isInstanceOf(QuerySourceSpec.Files.class);
+    assertThat(((QuerySourceSpec.Files) job.source()).paths())
+        .containsExactly(volumeTarget(services.path("taskmanager"), "${QUERY_LOG_DIR}"));
+    assertThat(job.checkpointInterval())
+        .isEqualTo(TimeUtils.parseDuration(settings.get("CHECKPOINT_INTERVAL")));
   }
 
   @Test
