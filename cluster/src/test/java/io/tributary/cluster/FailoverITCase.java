@@ -68,7 +68,8 @@ class FailoverITCase {
                 // A fresh view through the REST API: job details and metrics within half a second.
                 List.of("web.refresh-interval: 500", "metrics.fetcher.update-interval: 500"))) {
       FlinkRestClient rest = new FlinkRestClient(cluster.rest(), Duration.ofSeconds(30));
-      Path catalog = Files.writeString(temp.resolve("catalog.json"), WorkloadGenerator.catalogJson());
+      Path catalog =
+          Files.writeString(temp.resolve("catalog.json"), WorkloadGenerator.catalogJson());
       assertThat(
               TributaryCommand.run("catalog", "import", "--store", store.url(), catalog.toString()))
           .isZero();
@@ -89,7 +90,11 @@ class FailoverITCase {
         long checkpoint = awaitCheckpointAfter(rest, jobId, latestCompletedCheckpoint(rest, jobId));
         // The next checkpoint is triggered one interval after this one was; stay well before.
         long nextTrigger =
-            checkpoints(rest, jobId).path("latest").path("completed").path("trigger_timestamp").asLong()
+            checkpoints(rest, jobId)
+                    .path("latest")
+                    .path("completed")
+                    .path("trigger_timestamp")
+                    .asLong()
                 + CHECKPOINT_INTERVAL.toMillis();
         queries.feedNext();
         long fed = queries.rowsFed();
@@ -148,7 +153,8 @@ class FailoverITCase {
           System.currentTimeMillis() - drainStart);
       // One more checkpoint: nothing may arrive late, or twice.
       long drained = latestCompletedCheckpoint(rest, jobId);
-      assertThat(await(Duration.ofSeconds(30), () -> latestCompletedCheckpoint(rest, jobId) > drained))
+      assertThat(
+              await(Duration.ofSeconds(30), () -> latestCompletedCheckpoint(rest, jobId) > drained))
           .as("a checkpoint after the drain")
           .isTrue();
 
@@ -197,21 +203,35 @@ class FailoverITCase {
       exit =
           TributaryCommand.run(
               "submit",
-              "--flink", cluster.rest().toString(),
-              "--jar", jobJar.toString(),
-              "--class", StreamingJob.class.getName(),
-              "--wait", "2m",
+              "--flink",
+              cluster.rest().toString(),
+              "--jar",
+              jobJar.toString(),
+              "--class",
+              StreamingJob.class.getName(),
+              "--wait",
+              "2m",
               "--",
-              "--source", "files",
-              "--path", queryLogs.toString(),
-              "--monitor-interval", "500ms",
-              "--dialect", "postgresql",
-              "--store", store.url(),
-              "--parallelism", Integer.toString(PARALLELISM),
-              "--checkpoint-interval", CHECKPOINT_INTERVAL.toMillis() + "ms",
-              "--stats-interval", "1s",
-              "--restart-attempts", "10",
-              "--restart-delay", "1s");
+              "--source",
+              "files",
+              "--path",
+              queryLogs.toString(),
+              "--monitor-interval",
+              "500ms",
+              "--dialect",
+              "postgresql",
+              "--store",
+              store.url(),
+              "--parallelism",
+              Integer.toString(PARALLELISM),
+              "--checkpoint-interval",
+              CHECKPOINT_INTERVAL.toMillis() + "ms",
+              "--stats-interval",
+              "1s",
+              "--restart-attempts",
+              "10",
+              "--restart-delay",
+              "1s");
     } finally {
       System.setOut(stdout);
     }
@@ -229,7 +249,8 @@ class FailoverITCase {
     while (System.nanoTime() < deadline) {
       JsonNode restored =
           rest.get("/jobs/" + jobId + "/checkpoints").path("latest").path("restored");
-      if (restored.path("restore_timestamp").asLong() > killedAt && allRunningOn(rest, jobId, survivor)) {
+      if (restored.path("restore_timestamp").asLong() > killedAt
+          && allRunningOn(rest, jobId, survivor)) {
         return restored;
       }
       Thread.sleep(100);
@@ -290,7 +311,8 @@ class FailoverITCase {
             names.stream()
                 .filter(name -> name.startsWith(prefix) && name.endsWith("." + metric))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + prefix + "*." + metric + " in " + names));
+                .orElseThrow(
+                    () -> new AssertionError("no " + prefix + "*." + metric + " in " + names));
         String value = rest.get(path + "?get=" + id).path(0).path("value").asText();
         assertThat(Double.parseDouble(value)).as(id).isNotNegative();
       }
@@ -300,7 +322,8 @@ class FailoverITCase {
   /** Waits for a checkpoint completed after {@code previous}; returns its id. */
   private static long awaitCheckpointAfter(FlinkRestClient rest, String jobId, long previous)
       throws Exception {
-    assertThat(await(Duration.ofSeconds(60), () -> latestCompletedCheckpoint(rest, jobId) > previous))
+    assertThat(
+            await(Duration.ofSeconds(60), () -> latestCompletedCheckpoint(rest, jobId) > previous))
         .as("a checkpoint after " + previous)
         .isTrue();
     return latestCompletedCheckpoint(rest, jobId);
@@ -355,11 +378,7 @@ class FailoverITCase {
 
   private static long latestCompletedCheckpoint(FlinkRestClient rest, String jobId)
       throws Exception {
-    return checkpoints(rest, jobId)
-        .path("latest")
-        .path("completed")
-        .path("id")
-        .asLong(0);
+    return checkpoints(rest, jobId).path("latest").path("completed").path("id").asLong(0);
   }
 
   private static String vertexId(FlinkRestClient rest, String jobId, String nameContains)
