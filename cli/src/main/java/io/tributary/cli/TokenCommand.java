@@ -41,7 +41,7 @@ final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (LineageStore s = store.open(1)) {
+      try (LineageStore s = store.open(2)) {
         spec.commandLine().getOut().println(s.tokens().create(name));
         spec.commandLine().getOut().flush();
       }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       StreamCommand.class,
       GenerateCommand.class,
       BenchmarkCommand.class,
+      SubmitCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TributaryCommand implements Runnable {
