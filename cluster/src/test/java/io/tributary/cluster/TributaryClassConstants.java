@@ -55,7 +55,8 @@ final class TributaryClassConstants {
       for (JarEntry entry : classes.stream().toList()) {
         if (entry.getName().startsWith(PACKAGE) && entry.getName().endsWith(".class")) {
           text.append(
-              new String(classes.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1));
+              new String(
+                  classes.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1));
         }
       }
     }
