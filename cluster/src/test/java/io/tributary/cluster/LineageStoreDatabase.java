@@ -115,9 +115,9 @@ final class LineageStoreDatabase implements AutoCloseable {
     return fingerprints;
   }
 
-  /** Executions counted into the queries table. */
+  /** Executions counted into the queries table (per fingerprint, origin and hour). */
   long executions() throws SQLException {
-    return count("SELECT COALESCE(SUM(executions), 0) FROM queries_seen");
+    return count("SELECT COALESCE(SUM(executions), 0) FROM query_executions");
   }
 
   long count(String query) throws SQLException {

@@ -12,6 +12,7 @@ import io.tributary.jobs.pipeline.PipelineOptions;
 import io.tributary.jobs.pipeline.StorePipelineStore;
 import io.tributary.jobs.workload.WorkloadGenerator;
 import io.tributary.sql.model.TableName;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class BackfillITCase {
 
+  static final String EXECUTIONS = "SELECT COALESCE(SUM(executions), 0) FROM query_executions";
+
   @RegisterExtension
   static final MiniClusterExtension MINI_CLUSTER =
       new MiniClusterExtension(
@@ -59,7 +62,7 @@ abstract class BackfillITCase {
   void setUp() throws Exception {
     database = newDatabase();
     store = LineageStore.open(database.jdbcUrl(), 2);
-    log = dir.resolve("query-log-" + UUID.randomUUID() + ".jsonl");
+    log = Files.createDirectories(dir.resolve(UUID.randomUUID().toString())).resolve("query.jsonl");
     new WorkloadGenerator(3_000, 7, 300).write(log);
     StoreContents.importCatalog(store, WorkloadGenerator.catalogJson());
   }
@@ -71,10 +74,14 @@ abstract class BackfillITCase {
   }
 
   JobSummary backfill() throws Exception {
+    return backfill(log, PipelineOptions.defaults("postgresql"));
+  }
+
+  JobSummary backfill(Path path, PipelineOptions options) throws Exception {
     JobSettings settings =
         new JobSettings(
-            new QuerySourceSpec.Files(List.of(log.toString()), null, null),
-            PipelineOptions.defaults("postgresql"),
+            new QuerySourceSpec.Files(List.of(path.toString()), null, null),
+            options,
             database.jdbcUrl(),
             2,
             null,
@@ -128,9 +135,11 @@ abstract class BackfillITCase {
               assertThat(d.reason()).isEqualTo("PARSE_ERROR");
               assertThat(d.queryId()).isPresent();
             });
-    // Every successful statement is counted into the queries table.
-    assertThat(StoreContents.count(store, "SELECT SUM(executions) FROM queries_seen"))
+    // Every successful statement is counted into the queries table, per origin and hour.
+    assertThat(StoreContents.count(store, EXECUTIONS))
         .isEqualTo(summary.statements() - summary.failedUpstream());
+    assertThat(StoreContents.count(store, "SELECT COUNT(DISTINCT origin) FROM query_executions"))
+        .isOne();
   }
 
   @Test
@@ -143,6 +152,8 @@ abstract class BackfillITCase {
     long firstSeenBefore =
         StoreContents.count(
             store, "SELECT COUNT(DISTINCT first_seen) FROM lineage_edges WHERE is_manual = FALSE");
+    long executionsBefore = StoreContents.count(store, EXECUTIONS);
+    long countRowsBefore = StoreContents.count(store, "SELECT COUNT(*) FROM query_executions");
 
     JobSummary summary = backfill();
 
@@ -159,6 +170,34 @@ abstract class BackfillITCase {
                 store,
                 "SELECT COUNT(DISTINCT first_seen) FROM lineage_edges WHERE is_manual = FALSE"))
         .isEqualTo(firstSeenBefore);
+    // Executions are not counted twice.
+    assertThat(summary.statements()).isEqualTo(3_000);
+    assertThat(StoreContents.count(store, EXECUTIONS)).isEqualTo(executionsBefore);
+    assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM query_executions"))
+        .isEqualTo(countRowsBefore);
+  }
+
+  @Test
+  @Order(3)
+  void aRerunOverPartOfTheRangeThroughTheDirectoryCountsNothingTwice() throws Exception {
+    long executionsBefore = StoreContents.count(store, EXECUTIONS);
+    // A range cutting hours in the middle: it is widened to whole hours, so each hour it reads
+    // is counted whole again, and the file is the same origin read through its directory.
+    Instant from = Instant.parse("2024-01-03T10:30:00Z");
+    Instant to = Instant.parse("2024-01-05T14:10:00Z");
+
+    JobSummary summary =
+        backfill(log.getParent(), PipelineOptions.defaults("postgresql").withRange(from, to));
+
+    assertThat(summary.edgesNew()).isZero();
+    assertThat(StoreContents.count(store, EXECUTIONS)).isEqualTo(executionsBefore);
+    long inWidenedRange =
+        StoreContents.count(
+            store,
+            "SELECT COALESCE(SUM(executions), 0) FROM query_executions"
+                + " WHERE hour_start >= TIMESTAMP WITH TIME ZONE '2024-01-03 10:00:00+00'"
+                + " AND hour_start < TIMESTAMP WITH TIME ZONE '2024-01-05 15:00:00+00'");
+    assertThat(inWidenedRange).isPositive().isLessThan(executionsBefore);
   }
 
   private UUID tableId(String schema, String table) {

@@ -114,7 +114,8 @@ class QueryHistoryJobsITCase {
       assertThat(summary.distinctFingerprints()).isEqualTo(1);
       assertThat(summary.duplicates()).isEqualTo(19);
       assertThat(StoreContents.edgeNames(store)).containsExactlyInAnyOrderElementsOf(INSERT_EDGES);
-      assertThat(StoreContents.count(store, "SELECT executions FROM queries_seen")).isEqualTo(20);
+      assertThat(StoreContents.count(store, "SELECT SUM(executions) FROM query_executions"))
+          .isEqualTo(20);
     }
   }
 

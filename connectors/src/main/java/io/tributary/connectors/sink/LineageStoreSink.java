@@ -2,6 +2,7 @@ package io.tributary.connectors.sink;
 
 import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.EdgeRow;
+import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.connectors.store.QuerySeen;
 import io.tributary.connectors.store.StoreDialect;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  * <ul>
  *   <li>{@link #edges()}: the derived-edge upsert; it skips tombstoned relationships, only
  *       refreshes last_seen on manual edges and widens first/last seen on derived ones.
- *   <li>{@link #queriesSeen()}: adds executions per fingerprint and widens first/last seen.
+ *   <li>{@link #queriesSeen()}: one row per fingerprint; widens first/last seen.
+ *   <li>{@link #queryExecutions()}: whole hourly counts per fingerprint and origin; the store keeps
+ *       the larger count, so a replayed count changes nothing.
  *   <li>{@link #deadLetters()}: inserts each dead letter once, under an id made of its query id,
  *       fingerprint and reason.
  * </ul>
@@ -82,6 +85,14 @@ public final class LineageStoreSink {
         .buildAtLeastOnce(connection());
   }
 
+  public JdbcSink<ExecutionCount> queryExecutions() {
+    return JdbcSink.<ExecutionCount>builder()
+        .withQueryStatement(
+            dialect.upsertQueryExecutionsSql(), LineageStoreSink::bindExecutionCount)
+        .withExecutionOptions(execution)
+        .buildAtLeastOnce(connection());
+  }
+
   public JdbcSink<io.tributary.connectors.sink.DeadLetter> deadLetters() {
     return JdbcSink.<io.tributary.connectors.sink.DeadLetter>builder()
         .withQueryStatement(INSERT_DEAD_LETTER_ONCE, LineageStoreSink::bindDeadLetter)
@@ -110,9 +121,20 @@ public final class LineageStoreSink {
             q.fingerprint(),
             q.sampleSql(),
             q.dialect(),
-            q.executions(),
             Instant.ofEpochMilli(q.firstSeenMillis()),
             Instant.ofEpochMilli(q.lastSeenMillis())));
+  }
+
+  static void bindExecutionCount(PreparedStatement ps, ExecutionCount c) throws SQLException {
+    QueryExecutions.bind(
+        ps,
+        new QueryExecutions(
+            c.fingerprint(),
+            c.origin(),
+            Instant.ofEpochMilli(c.hourStartMillis()),
+            c.executions(),
+            Instant.ofEpochMilli(c.firstSeenMillis()),
+            Instant.ofEpochMilli(c.lastSeenMillis())));
   }
 
   static void bindDeadLetter(PreparedStatement ps, io.tributary.connectors.sink.DeadLetter d)

@@ -1,24 +1,22 @@
 package io.tributary.connectors.sink;
 
 /**
- * How often a fingerprint ran since the last report, for the store's queries table; the store adds
- * {@code executions} to what it has and widens first/last seen.
+ * A query shape seen since the last report, for the store's queries table; the store keeps the
+ * first sample and widens first/last seen. How often it ran travels as {@link ExecutionCount}.
  */
 public record QueryStats(
     String fingerprint,
     String dialect,
     String sampleSql,
-    long executions,
     long firstSeenMillis,
     long lastSeenMillis) {
 
-  /** These counts and another report's, together. */
-  public QueryStats plus(long moreExecutions, long firstMillis, long lastMillis) {
+  /** These times and another report's, together. */
+  public QueryStats widen(long firstMillis, long lastMillis) {
     return new QueryStats(
         fingerprint,
         dialect,
         sampleSql,
-        executions + moreExecutions,
         Math.min(firstSeenMillis, firstMillis),
         Math.max(lastSeenMillis, lastMillis));
   }

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param sessionId the warehouse session
  * @param dialect the SQL dialect name, when the history says it; else the job's default
  * @param status whether the statement succeeded
+ * @param origin where the record was read from, the same on every run: the log file's URI, the
+ *     history table; executions are counted per origin, so a rerun over the same origin counts
+ *     nothing twice ({@code null} until the source sets it)
  */
 public record QueryRecord(
     String queryId,
@@ -30,7 +33,8 @@ public record QueryRecord(
     String schemaName,
     String sessionId,
     String dialect,
-    ExecutionStatus status)
+    ExecutionStatus status,
+    String origin)
     implements Serializable {
 
   public QueryRecord {
@@ -46,7 +50,7 @@ public record QueryRecord(
   /** A successful statement with only text, id and time; the other fields unknown. */
   public static QueryRecord of(String queryId, String sql, long startTimeMillis) {
     return new QueryRecord(
-        queryId, sql, startTimeMillis, null, null, null, null, null, ExecutionStatus.SUCCESS);
+        queryId, sql, startTimeMillis, null, null, null, null, null, ExecutionStatus.SUCCESS, null);
   }
 
   public Optional<String> database() {
@@ -88,7 +92,27 @@ public record QueryRecord(
         schemaName,
         sessionId,
         dialect,
-        newStatus);
+        newStatus,
+        origin);
+  }
+
+  public QueryRecord withOrigin(String newOrigin) {
+    return new QueryRecord(
+        queryId,
+        sql,
+        startTimeMillis,
+        userName,
+        databaseName,
+        schemaName,
+        sessionId,
+        dialect,
+        status,
+        newOrigin);
+  }
+
+  /** The origin, or the empty string when the source did not set one. */
+  public String originOrEmpty() {
+    return origin == null ? "" : origin;
   }
 
   private static String blankToNull(String value) {

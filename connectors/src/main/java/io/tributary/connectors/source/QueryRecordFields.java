@@ -38,7 +38,8 @@ public final class QueryRecordFields {
             first(fields, "schema_name", "schema", "dataset_id"),
             first(fields, "session_id", "session"),
             first(fields, "dialect"),
-            ExecutionStatus.parse(first(fields, "execution_status", "status", "state"))));
+            ExecutionStatus.parse(first(fields, "execution_status", "status", "state")),
+            null));
   }
 
   private static String first(Map<String, String> fields, String... names) {

@@ -56,16 +56,32 @@ public final class H2StoreDialect implements StoreDialect {
       """
       MERGE INTO queries_seen q
       USING (SELECT CAST(? AS VARCHAR(64)) fingerprint, CAST(? AS VARCHAR(1000000)) sample_sql,
-                    CAST(? AS VARCHAR(64)) dialect, CAST(? AS BIGINT) executions,
+                    CAST(? AS VARCHAR(64)) dialect,
                     CAST(? AS %1$s) first_seen, CAST(? AS %1$s) last_seen) s
       ON q.fingerprint = s.fingerprint
       WHEN MATCHED THEN UPDATE SET
-        executions = q.executions + s.executions,
         first_seen = LEAST(q.first_seen, s.first_seen),
         last_seen = GREATEST(q.last_seen, s.last_seen)
       WHEN NOT MATCHED THEN
-        INSERT (fingerprint, sample_sql, dialect, executions, first_seen, last_seen)
-        VALUES (s.fingerprint, s.sample_sql, s.dialect, s.executions, s.first_seen, s.last_seen)
+        INSERT (fingerprint, sample_sql, dialect, first_seen, last_seen)
+        VALUES (s.fingerprint, s.sample_sql, s.dialect, s.first_seen, s.last_seen)
+      """
+          .formatted(TS);
+
+  static final String UPSERT_QUERY_EXECUTIONS =
+      """
+      MERGE INTO query_executions q
+      USING (SELECT CAST(? AS VARCHAR(64)) fingerprint, CAST(? AS VARCHAR(1024)) origin,
+                    CAST(? AS %1$s) hour_start, CAST(? AS BIGINT) executions,
+                    CAST(? AS %1$s) first_seen, CAST(? AS %1$s) last_seen) s
+      ON q.fingerprint = s.fingerprint AND q.origin = s.origin AND q.hour_start = s.hour_start
+      WHEN MATCHED THEN UPDATE SET
+        executions = GREATEST(q.executions, s.executions),
+        first_seen = LEAST(q.first_seen, s.first_seen),
+        last_seen = GREATEST(q.last_seen, s.last_seen)
+      WHEN NOT MATCHED THEN
+        INSERT (fingerprint, origin, hour_start, executions, first_seen, last_seen)
+        VALUES (s.fingerprint, s.origin, s.hour_start, s.executions, s.first_seen, s.last_seen)
       """
           .formatted(TS);
 
@@ -124,6 +140,11 @@ public final class H2StoreDialect implements StoreDialect {
   @Override
   public String upsertQuerySeenSql() {
     return UPSERT_QUERY_SEEN;
+  }
+
+  @Override
+  public String upsertQueryExecutionsSql() {
+    return UPSERT_QUERY_EXECUTIONS;
   }
 
   @Override

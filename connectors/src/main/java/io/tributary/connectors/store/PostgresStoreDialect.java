@@ -33,12 +33,22 @@ public final class PostgresStoreDialect implements StoreDialect {
 
   static final String UPSERT_QUERY_SEEN =
       """
-      INSERT INTO queries_seen (fingerprint, sample_sql, dialect, executions, first_seen, last_seen)
-      VALUES (?, ?, ?, ?, ?, ?)
+      INSERT INTO queries_seen (fingerprint, sample_sql, dialect, first_seen, last_seen)
+      VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (fingerprint) DO UPDATE SET
-        executions = queries_seen.executions + EXCLUDED.executions,
         first_seen = LEAST(queries_seen.first_seen, EXCLUDED.first_seen),
         last_seen = GREATEST(queries_seen.last_seen, EXCLUDED.last_seen)
+      """;
+
+  static final String UPSERT_QUERY_EXECUTIONS =
+      """
+      INSERT INTO query_executions (fingerprint, origin, hour_start, executions, first_seen,
+                                    last_seen)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (fingerprint, origin, hour_start) DO UPDATE SET
+        executions = GREATEST(query_executions.executions, EXCLUDED.executions),
+        first_seen = LEAST(query_executions.first_seen, EXCLUDED.first_seen),
+        last_seen = GREATEST(query_executions.last_seen, EXCLUDED.last_seen)
       """;
 
   static final String UPSERT_RESOURCE =
@@ -81,6 +91,11 @@ public final class PostgresStoreDialect implements StoreDialect {
   @Override
   public String upsertQuerySeenSql() {
     return UPSERT_QUERY_SEEN;
+  }
+
+  @Override
+  public String upsertQueryExecutionsSql() {
+    return UPSERT_QUERY_EXECUTIONS;
   }
 
   @Override

@@ -2,13 +2,15 @@ package io.tributary.connectors.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Queries seen and dead letters. */
+/** Queries seen, their hourly execution counts, and dead letters. */
 public final class QueryDao {
 
   private final Transactions tx;
@@ -19,18 +21,41 @@ public final class QueryDao {
     this.dialect = dialect;
   }
 
-  /** Adds the executions of each query to its row (creating it), widening first/last seen. */
+  /** Writes each query shape (creating it), widening first/last seen. */
   public void recordSeen(Collection<QuerySeen> queries) {
-    if (queries.isEmpty()) {
+    batch(
+        queries,
+        Comparator.comparing(QuerySeen::fingerprint),
+        dialect.upsertQuerySeenSql(),
+        QuerySeen::bind);
+  }
+
+  /**
+   * Writes hourly execution counts; a count already stored for the same fingerprint, origin and
+   * hour is kept when it is larger.
+   */
+  public void recordExecutions(Collection<QueryExecutions> counts) {
+    batch(
+        counts,
+        Comparator.comparing(QueryExecutions::fingerprint)
+            .thenComparing(QueryExecutions::origin)
+            .thenComparing(QueryExecutions::hourStart),
+        dialect.upsertQueryExecutionsSql(),
+        QueryExecutions::bind);
+  }
+
+  /** Sorted, so concurrent writers lock rows in the same order. */
+  private <T> void batch(Collection<T> rows, Comparator<T> order, String sql, Binder<T> binder) {
+    if (rows.isEmpty()) {
       return;
     }
-    List<QuerySeen> sorted = new ArrayList<>(queries);
-    sorted.sort((a, b) -> a.fingerprint().compareTo(b.fingerprint()));
+    List<T> sorted = new ArrayList<>(rows);
+    sorted.sort(order);
     tx.inTransaction(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(dialect.upsertQuerySeenSql())) {
-            for (QuerySeen q : sorted) {
-              QuerySeen.bind(ps, q);
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T row : sorted) {
+              binder.bind(ps, row);
               ps.addBatch();
             }
             return ps.executeBatch().length;
@@ -38,12 +63,17 @@ public final class QueryDao {
         });
   }
 
+  @FunctionalInterface
+  private interface Binder<T> {
+    void bind(PreparedStatement ps, T row) throws SQLException;
+  }
+
   public Optional<QuerySeen> seen(String fingerprint) {
     return tx.read(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT fingerprint, sample_sql, dialect, executions, first_seen, last_seen"
+                  "SELECT fingerprint, sample_sql, dialect, first_seen, last_seen"
                       + " FROM queries_seen WHERE fingerprint = ?")) {
             ps.setString(1, fingerprint);
             try (ResultSet rs = ps.executeQuery()) {
@@ -55,9 +85,25 @@ public final class QueryDao {
                       rs.getString("fingerprint"),
                       rs.getString("sample_sql"),
                       rs.getString("dialect"),
-                      rs.getLong("executions"),
                       Sql.instant(rs, "first_seen"),
                       Sql.instant(rs, "last_seen")));
+            }
+          }
+        });
+  }
+
+  /** How often a query shape ran, over all origins and hours; 0 when never counted. */
+  public long executions(String fingerprint) {
+    return tx.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COALESCE(SUM(executions), 0) FROM query_executions"
+                      + " WHERE fingerprint = ?")) {
+            ps.setString(1, fingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
             }
           }
         });

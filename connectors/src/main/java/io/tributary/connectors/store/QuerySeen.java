@@ -6,17 +6,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A query shape seen in the history: its fingerprint, one sample of its text, and how often and
- * when it ran. Written with {@link StoreDialect#upsertQuerySeenSql()}, which adds {@code
- * executions} to the stored count.
+ * A query shape seen in the history: its fingerprint, one sample of its text, and when it first and
+ * last ran. Written with {@link StoreDialect#upsertQuerySeenSql()}, which widens first/last seen;
+ * how often it ran is kept in {@link QueryExecutions}.
  */
 public record QuerySeen(
-    String fingerprint,
-    String sampleSql,
-    String dialect,
-    long executions,
-    Instant firstSeen,
-    Instant lastSeen) {
+    String fingerprint, String sampleSql, String dialect, Instant firstSeen, Instant lastSeen) {
 
   /** Sample texts longer than this are cut. */
   public static final int MAX_SAMPLE_CHARS = 1_000_000;
@@ -29,14 +24,13 @@ public record QuerySeen(
     Objects.requireNonNull(lastSeen, "lastSeen");
   }
 
-  /** Sets the 6 parameters of {@link StoreDialect#upsertQuerySeenSql()}. */
+  /** Sets the 5 parameters of {@link StoreDialect#upsertQuerySeenSql()}. */
   public static void bind(PreparedStatement ps, QuerySeen q) throws SQLException {
     ps.setString(1, q.fingerprint());
     ps.setString(2, cut(q.sampleSql(), MAX_SAMPLE_CHARS));
     ps.setString(3, q.dialect());
-    ps.setLong(4, q.executions());
-    ps.setObject(5, Timestamps.toDb(q.firstSeen()));
-    ps.setObject(6, Timestamps.toDb(q.lastSeen()));
+    ps.setObject(4, Timestamps.toDb(q.firstSeen()));
+    ps.setObject(5, Timestamps.toDb(q.lastSeen()));
   }
 
   static String cut(String s, int max) {

@@ -23,10 +23,17 @@ public interface StoreDialect {
   String upsertManualEdgeSql();
 
   /**
-   * Counts a query: fingerprint, sample_sql, dialect, executions, first_seen, last_seen. An
-   * existing row gets {@code executions += n}, the earliest first_seen and the latest last_seen.
+   * Writes a query shape: fingerprint, sample_sql, dialect, first_seen, last_seen. An existing row
+   * keeps its sample and gets the earliest first_seen and the latest last_seen.
    */
   String upsertQuerySeenSql();
+
+  /**
+   * Writes one hour's execution count of a query from one origin: fingerprint, origin, hour_start,
+   * executions, first_seen, last_seen. An existing row keeps the larger count (a count is whole,
+   * never a difference, so writing it twice changes nothing) and widens first/last seen.
+   */
+  String upsertQueryExecutionsSql();
 
   /**
    * Writes a resource: id, created_at, updated_at, title, entity_type, type, native_type,

@@ -9,8 +9,9 @@
  * ResourceRow.discoveredTable}, {@code ResourceRow.column}), and write {@link
  * io.tributary.connectors.store.DerivedEdge}s. Batch writers such as Flink's {@code JdbcSink} can
  * run the per-database statements of {@link io.tributary.connectors.store.StoreDialect} with the
- * binders {@code EdgeRow::bind}, {@code ResourceRow::bind}, {@code QuerySeen::bind} and {@code
- * DeadLetter::bind} ({@link io.tributary.connectors.store.DeadLetter#INSERT_SQL}); all are
- * idempotent except the dead-letter insert and the executions count of queries seen.
+ * binders {@code EdgeRow::bind}, {@code ResourceRow::bind}, {@code QuerySeen::bind}, {@code
+ * QueryExecutions::bind} and {@code DeadLetter::bind} ({@link
+ * io.tributary.connectors.store.DeadLetter#INSERT_SQL}); all are idempotent except the plain
+ * dead-letter insert.
  */
 package io.tributary.connectors.store;

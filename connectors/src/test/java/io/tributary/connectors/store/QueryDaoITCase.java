@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Queries seen add up their executions; dead letters are kept. */
+/** Queries seen widen their times, hourly counts are kept whole, dead letters are kept. */
 public abstract class QueryDaoITCase extends StoreITCaseBase {
 
   private static final Instant T1 = Instant.parse("2025-01-01T00:00:00Z");
@@ -16,17 +16,53 @@ public abstract class QueryDaoITCase extends StoreITCaseBase {
   private static final Instant T3 = Instant.parse("2025-01-03T00:00:00Z");
 
   @Test
-  void executionsAddUpAndSeenTimesWiden() {
-    String fp = UUID.randomUUID().toString().replace("-", "");
-    store.queries().recordSeen(List.of(new QuerySeen(fp, "select 1", "postgresql", 3, T2, T2)));
-    store.queries().recordSeen(List.of(new QuerySeen(fp, "select 2", "postgresql", 4, T1, T3)));
+  void seenTimesWidenAndTheFirstSampleStays() {
+    String fp = fingerprint();
+    store.queries().recordSeen(List.of(new QuerySeen(fp, "select 1", "postgresql", T2, T2)));
+    store.queries().recordSeen(List.of(new QuerySeen(fp, "select 2", "postgresql", T1, T3)));
 
     QuerySeen seen = store.queries().seen(fp).orElseThrow();
-    assertThat(seen.executions()).isEqualTo(7);
     assertThat(seen.firstSeen()).isEqualTo(T1);
     assertThat(seen.lastSeen()).isEqualTo(T3);
     assertThat(seen.sampleSql()).isEqualTo("select 1");
     assertThat(store.queries().seen("nope")).isEmpty();
+    assertThat(store.queries().executions("nope")).isZero();
+  }
+
+  @Test
+  void anHourCountWrittenAgainIsNotAddedButOtherHoursAndOriginsAre() {
+    String fp = fingerprint();
+    Instant hour = T1;
+    Instant nextHour = T1.plusSeconds(3_600);
+    store
+        .queries()
+        .recordExecutions(
+            List.of(
+                new QueryExecutions(fp, "file:/logs/a.jsonl", hour, 3, T1, T1.plusSeconds(60)),
+                new QueryExecutions(fp, "file:/logs/a.jsonl", nextHour, 2, nextHour, nextHour),
+                new QueryExecutions(fp, "file:/logs/b.jsonl", hour, 4, T1, T1)));
+    assertThat(store.queries().executions(fp)).isEqualTo(9);
+
+    // A replay writes the same counts; a count read before the hour was whole is smaller.
+    store
+        .queries()
+        .recordExecutions(
+            List.of(
+                new QueryExecutions(fp, "file:/logs/a.jsonl", hour, 3, T1, T1.plusSeconds(60)),
+                new QueryExecutions(fp, "file:/logs/b.jsonl", hour, 1, T1, T1)));
+    assertThat(store.queries().executions(fp)).isEqualTo(9);
+
+    // More rows of the same hour read later (late rows, a longer file): the larger count wins.
+    store
+        .queries()
+        .recordExecutions(
+            List.of(
+                new QueryExecutions(fp, "file:/logs/a.jsonl", hour, 5, T1, T1.plusSeconds(90))));
+    assertThat(store.queries().executions(fp)).isEqualTo(11);
+  }
+
+  private static String fingerprint() {
+    return UUID.randomUUID().toString().replace("-", "");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.dialect.UnknownDialectException;
@@ -20,8 +21,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * First step: counts what comes in, drops statements that failed in the warehouse or lie outside
  * the time range, fingerprints the rest, and combines executions of the same key before the
- * shuffle: a query log repeats the same statements over and over, so only one record per key and
- * task travels on, with its execution count and first/last start time.
+ * shuffle: a query log repeats the same statements over and over, so only one record per key,
+ * origin, hour and task travels on, with its execution count and first/last start time. (Origin and
+ * hour are kept apart because executions are counted per fingerprint, origin and hour.)
  *
  * <p>The combined records are sent on when the buffer holds {@code maxKeys} keys, at the end of a
  * bounded input, before each checkpoint barrier (so nothing buffered needs state), and, when a
@@ -120,13 +122,16 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     String fingerprint = Fingerprinting.fingerprint(record.sql(), dialect);
     String key =
         Fingerprinting.key(fingerprint, dialect.name(), record.databaseName(), record.schemaName());
-    FingerprintedQuery seen = buffer.get(key);
+    String combined =
+        key + '\u0000' + record.originOrEmpty() + '\u0000' + QueryExecutions.hourOf(start);
+    FingerprintedQuery seen = buffer.get(combined);
     if (seen != null) {
-      buffer.put(key, seen.plus(start));
+      buffer.put(combined, seen.plus(start));
       return;
     }
     buffer.put(
-        key, new FingerprintedQuery(key, fingerprint, dialect.name(), record, 1, start, start));
+        combined,
+        new FingerprintedQuery(key, fingerprint, dialect.name(), record, 1, start, start));
     if (buffer.size() >= maxKeys) {
       flush();
     }

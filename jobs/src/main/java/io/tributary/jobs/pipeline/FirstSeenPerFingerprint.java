@@ -14,9 +14,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Lets the first statement of each key through to analysis and counts the others. Executions and
- * first/last seen per fingerprint are summed in state and reported to a side output once per {@code
+ * Lets the first statement of each key through to analysis and counts the others as duplicates.
+ * First/last seen per key are widened in state and reported to a side output once per {@code
  * flushInterval} (in batch mode, once at the end of each key), for the store's queries table.
+ * (Executions are counted apart, by {@link CountExecutionsPerHour}.)
  *
  * <p>With a TTL (streaming), a key not seen for that long is forgotten and analyzed again when it
  * comes back, so lineage follows schema changes.
@@ -82,15 +83,13 @@ final class FirstSeenPerFingerprint
               query.fingerprint(),
               query.dialect(),
               query.record().sql(),
-              query.executions(),
               query.firstSeenMillis(),
               query.lastSeenMillis()));
       ctx.timerService()
           .registerProcessingTimeTimer(
               ctx.timerService().currentProcessingTime() + flushInterval.toMillis());
     } else {
-      pending.update(
-          current.plus(query.executions(), query.firstSeenMillis(), query.lastSeenMillis()));
+      pending.update(current.widen(query.firstSeenMillis(), query.lastSeenMillis()));
     }
   }
 

@@ -5,6 +5,7 @@ import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -16,8 +17,9 @@ import org.apache.flink.util.OutputTag;
  * The one pipeline both jobs run, from query records to the lineage store:
  *
  * <pre>
- * records ─► Fingerprint statements (combined per task) ─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint
- *   │                                            └─► (executions, first/last seen) ─► Write queries seen
+ * records ─► Fingerprint statements (combined per task)
+ *   ├─keyBy(fingerprint, origin, hour)─► Count executions per hour ─► Write query executions
+ *   └─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint ─► (first/last seen) ─► Write queries seen
  *   ▼
  * Analyze statements ─► failures ─► Write dead letters
  *   ▼
@@ -37,6 +39,19 @@ public final class LineagePipeline {
   static final int COMBINE_MAX_KEYS = 10_000;
 
   private LineagePipeline() {}
+
+  /**
+   * An hour's count must outlive the hour and the rows a history writes late into it, or a late row
+   * would start the count again from 1: at least a day, whatever shorter TTL fingerprints have.
+   */
+  static Duration countTtl(Duration stateTtl) {
+    if (stateTtl == null) {
+      return null;
+    }
+    return stateTtl.compareTo(MIN_COUNT_TTL) < 0 ? MIN_COUNT_TTL : stateTtl;
+  }
+
+  static final Duration MIN_COUNT_TTL = Duration.ofDays(1);
 
   /** Adds the pipeline after {@code records}, ending in the store's sinks. */
   public static void build(
@@ -63,6 +78,16 @@ public final class LineagePipeline {
                     options.stateTtl(), options.statsFlushInterval(), QUERY_STATS))
             .name("First seen per fingerprint")
             .uid("first-seen-per-fingerprint");
+
+    fingerprinted
+        .keyBy(FingerprintedQuery::executionsKey, Types.STRING)
+        .process(
+            new CountExecutionsPerHour(countTtl(options.stateTtl()), options.statsFlushInterval()))
+        .name("Count executions per hour")
+        .uid("count-executions-per-hour")
+        .sinkTo(store.queryExecutionsSink())
+        .name("Write query executions")
+        .uid("write-query-executions");
 
     SingleOutputStreamOperator<NamedEdge> named =
         firstSeen

@@ -1,17 +1,23 @@
 package io.tributary.jobs.pipeline;
 
+import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.sql.AnalyzerLimits;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * What shapes the pipeline, the same for backfill and streaming.
  *
+ * <p>The time range is widened to whole hours because executions are counted per hour and each
+ * hour's count is written whole: a range that cut an hour would write part of that hour's count
+ * over the whole of it.
+ *
  * @param defaultDialect the dialect of statements whose history does not say
- * @param from statements that started before are dropped
- * @param to statements that started at or after are dropped
+ * @param from statements that started before are dropped; rounded down to a whole hour (UTC)
+ * @param to statements that started at or after are dropped; rounded up to a whole hour (UTC)
  * @param analysisTimeout the longest one statement's analysis may take
  * @param maxStatementChars longer statements go to the dead letters
  * @param registerDiscovered register tables and columns the catalog does not know
@@ -35,8 +41,11 @@ public record PipelineOptions(
 
   public PipelineOptions {
     Objects.requireNonNull(defaultDialect, "defaultDialect");
-    from = from == null ? Instant.EPOCH : from;
-    to = to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to;
+    from =
+        from == null
+            ? Instant.EPOCH
+            : Instant.ofEpochMilli(QueryExecutions.hourOf(from.toEpochMilli()));
+    to = to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : hourAtOrAfter(to);
     Objects.requireNonNull(analysisTimeout, "analysisTimeout");
     Objects.requireNonNull(statsFlushInterval, "statsFlushInterval");
   }
@@ -58,6 +67,16 @@ public record PipelineOptions(
         Duration.ofSeconds(10),
         null,
         null);
+  }
+
+  private static Instant hourAtOrAfter(Instant time) {
+    long millis = time.toEpochMilli();
+    long hour = QueryExecutions.hourOf(millis);
+    long oneHour = Duration.ofHours(1).toMillis();
+    if (hour == millis || millis > Long.MAX_VALUE - oneHour) {
+      return time.truncatedTo(ChronoUnit.MILLIS);
+    }
+    return Instant.ofEpochMilli(hour + oneHour);
   }
 
   public AnalyzerLimits limits() {

@@ -3,6 +3,7 @@ package io.tributary.jobs.pipeline;
 import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
+import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import java.io.Serializable;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * The lineage store as the pipeline sees it: a catalog for the analyzer, name resolution and edge
- * lookups opened once per parallel task, and the three sinks. Serializable, so it travels with the
+ * lookups opened once per parallel task, and the four sinks. Serializable, so it travels with the
  * job graph and opens its connections on the task managers.
  */
 public interface PipelineStore extends Serializable {
@@ -33,6 +34,9 @@ public interface PipelineStore extends Serializable {
   Sink<EdgeDirectionRow> edgeSink();
 
   Sink<QueryStats> queriesSink();
+
+  /** Whole hourly execution counts; the store keeps the larger of a stored and a written count. */
+  Sink<ExecutionCount> queryExecutionsSink();
 
   Sink<DeadLetter> deadLetterSink();
 

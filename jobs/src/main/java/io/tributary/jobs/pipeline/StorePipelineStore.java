@@ -3,6 +3,7 @@ package io.tributary.jobs.pipeline;
 import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
+import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.LineageStoreSink;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.store.Direction;
@@ -146,6 +147,11 @@ public final class StorePipelineStore implements PipelineStore {
   @Override
   public Sink<QueryStats> queriesSink() {
     return sink().queriesSeen();
+  }
+
+  @Override
+  public Sink<ExecutionCount> queryExecutionsSink() {
+    return sink().queryExecutions();
   }
 
   @Override

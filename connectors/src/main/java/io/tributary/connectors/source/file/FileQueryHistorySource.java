@@ -13,7 +13,7 @@ import org.apache.flink.core.fs.Path;
 /**
  * Query logs in files: JSON Lines or CSV, one file or a directory (read recursively). Bounded for a
  * backfill; {@link Builder#monitorContinuously(Duration)} makes it unbounded, picking up new files
- * as they appear.
+ * as they appear. Each record's origin is its file's URI.
  *
  * <pre>{@code
  * FileSource<QueryRecord> source = FileQueryHistorySource.builder()
@@ -47,9 +47,12 @@ public final class FileQueryHistorySource {
 
     private Builder() {}
 
-    /** A file or a directory; may be called more than once. */
+    /**
+     * A file or a directory; may be called more than once. A relative path is made absolute, so
+     * each file's origin is the same whatever directory a job is started from.
+     */
     public Builder path(String path) {
-      paths.add(new Path(Objects.requireNonNull(path, "path")));
+      paths.add(FileOrigins.absolute(Objects.requireNonNull(path, "path")));
       return this;
     }
 
@@ -76,7 +79,8 @@ public final class FileQueryHistorySource {
       QueryLogFormat layout =
           format != null ? format : QueryLogFormat.fromFileName(paths.get(0).getName());
       FileSource.FileSourceBuilder<QueryRecord> builder =
-          FileSource.forRecordStreamFormat(streamFormat(layout), paths.toArray(Path[]::new));
+          FileSource.forBulkFileFormat(
+              new FileOriginFormat(streamFormat(layout)), paths.toArray(Path[]::new));
       if (monitorInterval != null) {
         builder.monitorContinuously(monitorInterval);
       }

@@ -13,7 +13,6 @@ import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource;
 import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSourceBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.source.config.ContinuousUnBoundingSettings;
 import org.apache.flink.connector.jdbc.split.JdbcGenericParameterValuesProvider;
-import org.apache.flink.connector.jdbc.split.JdbcSlideTimingParameterProvider;
 
 /**
  * A warehouse's query history read over JDBC, built on Flink's {@link JdbcSource}.
@@ -25,7 +24,8 @@ import org.apache.flink.connector.jdbc.split.JdbcSlideTimingParameterProvider;
  *       window of {@link Builder#window(Duration)} after the other. A window is read only once
  *       {@link Builder#lateness(Duration)} has passed after its end, so rows the warehouse writes
  *       late (Snowflake's ACCOUNT_USAGE lags up to 45 minutes) are still in it; a row later than
- *       that is missed, so set the lateness to the history's documented lag.
+ *       that is missed, so set the lateness to the history's documented lag. Time it is behind on
+ *       (a start in the past) is read in windows of up to {@link Builder#slice(Duration)}.
  * </ul>
  *
  * Failed statements are delivered too, marked {@code FAILED}; the job counts and drops them.
@@ -50,6 +50,7 @@ public final class JdbcQueryHistorySource {
     private Duration lateness = Duration.ofSeconds(5);
     private Duration pollInterval = Duration.ofSeconds(1);
     private int fetchSize = 5_000;
+    private String origin;
 
     private Builder() {}
 
@@ -93,7 +94,10 @@ public final class JdbcQueryHistorySource {
       return this;
     }
 
-    /** Backfill: the length of one time slice (one split). Default 1 hour. */
+    /**
+     * Backfill: the length of one time slice (one split); streaming: the longest window read when
+     * catching up on time the source is behind on. Default 1 hour.
+     */
     public Builder slice(Duration value) {
       this.slice = value;
       return this;
@@ -127,6 +131,29 @@ public final class JdbcQueryHistorySource {
       return Objects.requireNonNull(columns, "columns").selectBetween();
     }
 
+    /**
+     * The origin its records carry; executions are counted per origin, hour and fingerprint.
+     * Default: the URL without credentials or properties, and the table, so the same history read
+     * again (by a backfill or a stream) is the same origin. Name it when two histories would
+     * otherwise look alike (two BigQuery projects told apart only by a URL property).
+     */
+    public Builder origin(String value) {
+      this.origin = value;
+      return this;
+    }
+
+    /** The origin set, or the default one (see {@link #origin(String)}). */
+    public String origin() {
+      if (origin != null && !origin.isBlank()) {
+        return origin;
+      }
+      String location =
+          Objects.requireNonNull(url, "url")
+              .replaceFirst("//[^/@?;]*@", "//")
+              .replaceFirst("[?;].*$", "");
+      return location + "#" + Objects.requireNonNull(columns, "columns").table();
+    }
+
     /** Reads {@code [from, to)} once, in parallel slices. */
     public JdbcSource<QueryRecord> buildBounded(Instant from, Instant to) {
       return PerThreadConnectionProvider.install(
@@ -142,11 +169,11 @@ public final class JdbcQueryHistorySource {
       return PerThreadConnectionProvider.install(
           base()
               .setJdbcParameterValuesProvider(
-                  new JdbcSlideTimingParameterProvider(
+                  new CatchUpWindows(
                       start.toEpochMilli(),
                       window.toMillis(),
-                      window.toMillis(),
-                      lateness.toMillis()))
+                      lateness.toMillis(),
+                      slice.toMillis()))
               .setContinuousUnBoundingSettings(
                   new ContinuousUnBoundingSettings(Duration.ZERO, pollInterval))
               .build(),
@@ -165,7 +192,7 @@ public final class JdbcQueryHistorySource {
               .setDBUrl(url)
               .setDriverName(driverClass(url))
               .setSql(columns.selectBetween())
-              .setResultExtractor(new QueryRecordExtractor(dialect))
+              .setResultExtractor(new QueryRecordExtractor(dialect, origin()))
               .setTypeInformation(TypeInformation.of(QueryRecord.class))
               .setResultSetFetchSize(fetchSize);
       if (username != null) {

@@ -13,9 +13,11 @@ final class QueryRecordExtractor implements ResultExtractor<QueryRecord> {
   private static final long serialVersionUID = 1L;
 
   private final String dialect;
+  private final String origin;
 
-  QueryRecordExtractor(String dialect) {
+  QueryRecordExtractor(String dialect, String origin) {
     this.dialect = dialect;
+    this.origin = origin;
   }
 
   @Override
@@ -31,7 +33,8 @@ final class QueryRecordExtractor implements ResultExtractor<QueryRecord> {
         row.getString(6),
         row.getString(7),
         dialect,
-        ExecutionStatus.parse(row.getString(8)));
+        ExecutionStatus.parse(row.getString(8)),
+        origin);
   }
 
   @Override

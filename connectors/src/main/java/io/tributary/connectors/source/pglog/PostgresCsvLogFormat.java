@@ -176,7 +176,8 @@ public final class PostgresCsvLogFormat extends SimpleStreamFormat<QueryRecord> 
           defaultSchema,
           row[SESSION_ID],
           "postgresql",
-          status);
+          status,
+          null);
     }
 
     @Override

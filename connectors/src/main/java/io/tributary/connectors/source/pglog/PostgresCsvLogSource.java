@@ -1,6 +1,8 @@
 package io.tributary.connectors.source.pglog;
 
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.source.file.FileOriginFormat;
+import io.tributary.connectors.source.file.FileOrigins;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ import org.apache.flink.core.fs.Path;
  * PostgreSQL's csvlog files ({@code *.csv} in the server's log directory) as a query history.
  * Bounded by default; {@link Builder#monitorContinuously(Duration)} picks up each new log file the
  * server rotates to. Only files ending in {@code .csv} are read, so the plain-text {@code .log}
- * files next to them are left alone.
+ * files next to them are left alone. Each record's origin is its log file's URI.
  */
 public final class PostgresCsvLogSource {
 
@@ -31,7 +33,7 @@ public final class PostgresCsvLogSource {
 
     /** A csvlog file or the log directory. */
     public Builder path(String path) {
-      paths.add(new Path(path));
+      paths.add(FileOrigins.absolute(path));
       return this;
     }
 
@@ -51,8 +53,9 @@ public final class PostgresCsvLogSource {
         throw new IllegalStateException("a csvlog file or directory is required");
       }
       FileSource.FileSourceBuilder<QueryRecord> builder =
-          FileSource.forRecordStreamFormat(
-                  new PostgresCsvLogFormat(defaultSchema), paths.toArray(Path[]::new))
+          FileSource.forBulkFileFormat(
+                  new FileOriginFormat(new PostgresCsvLogFormat(defaultSchema)),
+                  paths.toArray(Path[]::new))
               .setFileEnumerator(
                   () ->
                       new NonSplittingRecursiveEnumerator(

@@ -88,5 +88,37 @@ class FileQueryHistorySourceITCase {
     assertThat(j2.succeeded()).isFalse();
     assertThat(j2.database()).contains("PROD");
     assertThat(j2.schema()).contains("PUBLIC");
+    // Each record's origin is the URI of its file.
+    assertThat(records)
+        .extracting(QueryRecord::origin)
+        .containsExactly(
+            uri(dir.resolve("b.csv")),
+            uri(dir.resolve("b.csv")),
+            uri(dir.resolve("logs/nested/a.jsonl")),
+            uri(dir.resolve("logs/nested/a.jsonl")),
+            uri(dir.resolve("logs/b.jsonl")));
+  }
+
+  @Test
+  void aFileHasOneOriginReadAloneByARelativePathOrInItsDirectory() throws Exception {
+    Path file = dir.resolve("logs/one.jsonl");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{\"query_id\": \"o1\", \"sql\": \"SELECT 1\"}\n");
+    String relative = Path.of("").toAbsolutePath().relativize(file).toString();
+
+    for (String path : List.of(relative, file.toString(), dir.resolve("logs").toString())) {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      List<QueryRecord> records =
+          env.fromSource(
+                  FileQueryHistorySource.builder().path(path).format(QueryLogFormat.JSONL).build(),
+                  WatermarkStrategy.noWatermarks(),
+                  "jsonl")
+              .executeAndCollect(10);
+      assertThat(records).extracting(QueryRecord::origin).as(path).containsExactly(uri(file));
+    }
+  }
+
+  private static String uri(Path file) {
+    return file.toAbsolutePath().normalize().toUri().toString().replace("file:///", "file:/");
   }
 }

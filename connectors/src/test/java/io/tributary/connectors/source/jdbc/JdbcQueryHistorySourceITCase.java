@@ -119,6 +119,24 @@ class JdbcQueryHistorySourceITCase {
     assertThat(first.database()).contains("analytics");
     assertThat(first.schema()).contains("public");
     assertThat(first.user()).contains("etl");
+    // The origin names the history without the URL's properties, the same on every read.
+    assertThat(records).extracting(QueryRecord::origin).containsOnly(builder.origin());
+    assertThat(builder.origin()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/test#query_history");
+  }
+
+  @Test
+  void anOriginNeverCarriesCredentials() {
+    JdbcQueryHistorySource.Builder builder =
+        JdbcQueryHistorySource.builder().preset(QueryHistoryPreset.SNOWFLAKE);
+    assertThat(
+            builder
+                .url("jdbc:snowflake://etl:s3cret@acme.snowflakecomputing.com/?password=s3cret")
+                .origin())
+        .isEqualTo(
+            "jdbc:snowflake://acme.snowflakecomputing.com/#SNOWFLAKE.ACCOUNT_USAGE.QUERY_HISTORY");
+    assertThat(builder.url("jdbc:h2:mem:history;PASSWORD=s3cret").origin())
+        .isEqualTo("jdbc:h2:mem:history#SNOWFLAKE.ACCOUNT_USAGE.QUERY_HISTORY");
+    assertThat(builder.origin("warehouse-eu").origin()).isEqualTo("warehouse-eu");
   }
 
   @Test
