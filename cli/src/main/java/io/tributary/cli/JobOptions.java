@@ -57,6 +57,13 @@ final class JobOptions {
   String table;
 
   @Option(
+      names = "--origin",
+      description =
+          "jdbc: the name executions are counted under (default: the URL without credentials or"
+              + " properties, and the table). Set it when two histories would look alike.")
+  String origin;
+
+  @Option(
       names = "--slice",
       converter = DurationConverter.class,
       description = "jdbc backfill: the length of one parallel time slice (default 1h).")
@@ -127,6 +134,7 @@ final class JobOptions {
               jdbcPassword,
               preset == null ? null : QueryHistoryPreset.byName(preset),
               table,
+              origin,
               slice,
               window,
               lateness,

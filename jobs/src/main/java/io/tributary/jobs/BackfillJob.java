@@ -11,10 +11,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Backfill: reads a bounded query history once, in Flink's batch execution mode, and writes its
  * lineage into the store. Each distinct statement (by fingerprint, dialect and session defaults) is
- * analyzed once per run; executions are counted into the queries table.
+ * analyzed once per run; executions are counted per fingerprint, origin and hour into the queries
+ * table, as whole counts, so a second backfill of the same range counts nothing twice.
  *
- * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.BackfillJob tributary.jar
- * [flags]}. Flags:
+ * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.BackfillJob
+ * jobs/target/tributary-jobs.jar [flags]}. Flags:
  *
  * <ul>
  *   <li>{@code --source files|jdbc|pg-csvlog} (required)
@@ -22,11 +23,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       from the extension)
  *   <li>jdbc: {@code --jdbc-url URL}, {@code --jdbc-user U}, {@code --jdbc-password P}, {@code
  *       --preset snowflake|bigquery|redshift|databricks|postgresql} (default postgresql), {@code
- *       --table T} (instead of the preset's), {@code --slice 1h} (one parallel time slice)
+ *       --table T} (instead of the preset's), {@code --slice 1h} (one parallel time slice), {@code
+ *       --origin NAME} (what executions are counted under; default the URL without credentials
+ *       or properties, and the table)
  *   <li>pg-csvlog: {@code --path P} a csvlog file or the log directory, {@code --default-schema S}
  *       (default public)
  *   <li>{@code --from T}, {@code --to T}: the time range {@code [from, to)} (required for jdbc;
- *       ISO-8601, a date, or epoch seconds/millis)
+ *       ISO-8601, a date, or epoch seconds/millis), widened to whole hours (UTC)
  *   <li>{@code --dialect D}: the dialect of statements whose history does not name one (default the
  *       preset's, else ansi)
  *   <li>{@code --store URL}: the lineage store ({@code jdbc:postgresql:...} or {@code jdbc:h2:...};

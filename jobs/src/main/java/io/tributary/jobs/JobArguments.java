@@ -64,6 +64,7 @@ public final class JobArguments {
               p.get("jdbc-password", null),
               p.has("preset") ? QueryHistoryPreset.byName(p.get("preset")) : null,
               p.get("table", null),
+              p.get("origin", null),
               duration(p, "slice", null),
               duration(p, "window", null),
               duration(p, "lateness", null),

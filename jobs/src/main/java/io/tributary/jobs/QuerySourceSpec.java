@@ -6,6 +6,7 @@ import io.tributary.connectors.source.file.QueryLogFormat;
 import io.tributary.connectors.source.jdbc.JdbcQueryHistorySource;
 import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
 import io.tributary.connectors.source.pglog.PostgresCsvLogSource;
+import io.tributary.connectors.store.QueryExecutions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,13 +57,17 @@ public sealed interface QuerySourceSpec {
     }
   }
 
-  /** A query-history table reached over JDBC. */
+  /**
+   * A query-history table reached over JDBC; {@code origin} names it for the execution counts
+   * (null: its URL without credentials or properties, and the table).
+   */
   record Jdbc(
       String url,
       String user,
       String password,
       QueryHistoryPreset preset,
       String table,
+      String origin,
       Duration slice,
       Duration window,
       Duration lateness,
@@ -98,8 +103,16 @@ public sealed interface QuerySourceSpec {
       if (table != null) {
         builder.table(table);
       }
+      if (origin != null) {
+        builder.origin(origin);
+      }
       if (continuous) {
-        Instant start = from != null ? from : Instant.now().minus(window);
+        // From the start of the hour, so the first hour's execution counts are whole too.
+        Instant start =
+            from != null
+                ? from
+                : Instant.ofEpochMilli(
+                    QueryExecutions.hourOf(System.currentTimeMillis() - window.toMillis()));
         return env.fromSource(
                 builder.buildContinuous(start),
                 WatermarkStrategy.noWatermarks(),

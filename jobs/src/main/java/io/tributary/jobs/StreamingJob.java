@@ -18,9 +18,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Fingerprints and edges are remembered for {@code --state-ttl}; after that a statement is analyzed
  * again, so lineage follows schema changes.
  *
- * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.StreamingJob tributary.jar
- * [flags]}. Flags: those of {@link BackfillJob}, where {@code --from} is where JDBC polling starts
- * (default: now; statements before it are dropped) and {@code --to}, if given, drops statements
+ * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.StreamingJob
+ * jobs/target/tributary-jobs.jar [flags]}. Flags: those of {@link BackfillJob}, where {@code
+ * --from} is where JDBC polling starts (default: the start of the current hour, so that hour is
+ * counted whole; statements before it are dropped) and {@code --to}, if given, drops statements
  * that started after it, plus:
  *
  * <ul>
