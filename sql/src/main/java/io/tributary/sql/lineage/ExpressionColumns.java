@@ -105,9 +105,8 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
   }
 
   /**
-   * Window and aggregate calls: the argument, PARTITION BY, ORDER BY (also of a named window,
-   * {@code OVER w}) are read; {@code FILTER (WHERE ...)} only filters rows, so its columns are
-   * indirect.
+   * Window and aggregate calls: the argument, {@code FILTER (WHERE ...)}, PARTITION BY and ORDER BY
+   * (also of a named window, {@code OVER w}) are read.
    */
   @Override
   public <S> Void visit(AnalyticExpression analytic, S context) {
@@ -120,9 +119,7 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     if (analytic.getKeep() != null) {
       analytic.getKeep().accept(this, context);
     }
-    if (analytic.getFilterExpression() != null) {
-      queries.indirect(analytic.getFilterExpression(), scope);
-    }
+    accept(analytic.getFilterExpression(), context);
     String name = analytic.getWindowName();
     if (name == null && analytic.getWindowDefinition() != null) {
       name = analytic.getWindowDefinition().getWindowName();
