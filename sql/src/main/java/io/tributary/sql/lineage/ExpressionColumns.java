@@ -15,6 +15,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LambdaExpression;
+import net.sf.jsqlparser.expression.TrimFunction;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -72,10 +73,25 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     List<?> saved = dateUnitArguments;
     dateUnitArguments = takesDateUnit(function) ? function.getParameters() : null;
     try {
-      return super.visit(function, context);
+      super.visit(function, context);
+      // SUBSTRING(x FROM 1 FOR 3), POSITION('a' IN x): the adapter skips these arguments.
+      if (function.getNamedParameters() != null) {
+        for (Expression argument : function.getNamedParameters()) {
+          accept(argument, context);
+        }
+      }
+      return null;
     } finally {
       dateUnitArguments = saved;
     }
+  }
+
+  /** {@code TRIM([LEADING] chars FROM x)} and {@code TRIM(x, chars)}: both operands are read. */
+  @Override
+  public <S> Void visit(TrimFunction trim, S context) {
+    accept(trim.getExpression(), context);
+    accept(trim.getFromExpression(), context);
+    return null;
   }
 
   /**
