@@ -9,9 +9,9 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
- * Whether an expression copies a value as it is: a bare column, possibly in parentheses, possibly
- * converted to another type (CAST, {@code ::}, TRY_CAST, CONVERT), or a scalar subquery (whose own
- * output says whether it copies).
+ * Whether an expression copies a value as it is: a bare column (not an element of it), possibly in
+ * parentheses, possibly converted to another type (CAST, {@code ::}, TRY_CAST, CONVERT), or a
+ * scalar subquery (whose own output says whether it copies).
  */
 final class DirectCopy {
 
@@ -20,7 +20,11 @@ final class DirectCopy {
   static boolean is(Expression expression) {
     Expression e = expression;
     while (true) {
-      if (e instanceof Column || e instanceof DateUnitExpression) {
+      if (e instanceof Column column) {
+        // An element (tags[1], payload['user']) is part of the value, not a copy of it.
+        return column.getArrayConstructor() == null;
+      }
+      if (e instanceof DateUnitExpression) {
         return true;
       }
       if (e instanceof CastExpression cast) {

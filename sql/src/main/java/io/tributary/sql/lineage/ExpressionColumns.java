@@ -50,7 +50,7 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     if (expression == null) {
       return ColumnOrigins.none();
     }
-    if (expression instanceof Column column) {
+    if (expression instanceof Column column && column.getArrayConstructor() == null) {
       // The common case, without a visitor.
       return context.columns.resolve(scope, column);
     }
@@ -65,6 +65,10 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
       return null;
     }
     origins.addAll(this.context.columns.resolve(scope, column));
+    if (column.getArrayConstructor() != null) {
+      // tags[i], payload['user']: the subscript may read columns too.
+      column.getArrayConstructor().accept(this, context);
+    }
     return null;
   }
 
