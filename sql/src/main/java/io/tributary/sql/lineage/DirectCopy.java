@@ -1,5 +1,6 @@
 package io.tributary.sql.lineage;
 
+import io.tributary.sql.dialect.Dialect;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -17,7 +18,7 @@ final class DirectCopy {
 
   private DirectCopy() {}
 
-  static boolean is(Expression expression) {
+  static boolean is(Expression expression, Dialect dialect) {
     Expression e = expression;
     while (true) {
       if (e instanceof Column column) {
@@ -30,7 +31,7 @@ final class DirectCopy {
       if (e instanceof CastExpression cast) {
         e = cast.getLeftExpression();
       } else if (e instanceof TranscodingFunction convert) {
-        e = convert.getExpression();
+        e = ConvertedValue.of(convert, dialect);
       } else if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
         e = list.get(0);
       } else {

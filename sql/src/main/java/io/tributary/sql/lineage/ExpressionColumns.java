@@ -15,6 +15,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LambdaExpression;
+import net.sf.jsqlparser.expression.TranscodingFunction;
 import net.sf.jsqlparser.expression.TrimFunction;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
@@ -56,7 +57,7 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     }
     ExpressionColumns visitor = new ExpressionColumns(context, queries, scope);
     expression.accept(visitor, null);
-    return DirectCopy.is(expression) ? visitor.origins : visitor.origins.derived();
+    return DirectCopy.is(expression, context.dialect) ? visitor.origins : visitor.origins.derived();
   }
 
   @Override
@@ -88,6 +89,12 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     } finally {
       dateUnitArguments = saved;
     }
+  }
+
+  @Override
+  public <S> Void visit(TranscodingFunction convert, S context) {
+    accept(ConvertedValue.of(convert, this.context.dialect), context);
+    return null;
   }
 
   /** {@code TRIM([LEADING] chars FROM x)} and {@code TRIM(x, chars)}: both operands are read. */
