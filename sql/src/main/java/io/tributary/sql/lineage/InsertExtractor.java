@@ -78,6 +78,7 @@ final class InsertExtractor {
         }
       }
     }
+    target.readOnlyIfItFlows(pairs);
     return Extraction.of(kind, target.name(), pairs);
   }
 }
