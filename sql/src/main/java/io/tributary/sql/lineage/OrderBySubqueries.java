@@ -31,7 +31,7 @@ final class OrderBySubqueries extends ExpressionVisitorAdapter<Void> {
     OrderBySubqueries visitor = null;
     for (OrderByElement element : orderBy) {
       if (element.getExpression() instanceof Column) {
-        continue;
+        continue; // the usual key holds no subquery: no visitor needed
       }
       if (visitor == null) {
         visitor = new OrderBySubqueries(queries, scope);
