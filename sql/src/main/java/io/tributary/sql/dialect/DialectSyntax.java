@@ -1,9 +1,10 @@
 package io.tributary.sql.dialect;
 
 /**
- * The lexical habits of a dialect that matter before names are resolved: how strings escape, which
- * comments exist, what a double-quoted token is, and what {@code USE x} names. The script splitter,
- * the fingerprint lexer and the parser configuration all read it.
+ * The lexical and syntactic habits of a dialect that matter before names are resolved: how strings
+ * escape, which comments exist, what a double-quoted token is, what {@code USE x} names, and which
+ * argument of CONVERT is the type. The script splitter, the fingerprint lexer, the parser
+ * configuration and the lineage of CONVERT read it.
  *
  * @param backslashEscapes a backslash escapes the next character inside a string ({@code 'it\'s'})
  * @param hashComments {@code #} starts a comment to the end of the line (MySQL, BigQuery)
@@ -12,6 +13,8 @@ package io.tributary.sql.dialect;
  * @param dashedTableNames an unquoted table path may contain dashes ({@code my-project.ds.t} in
  *     BigQuery)
  * @param useTarget what a bare {@code USE x} sets
+ * @param convertTypeFirst {@code CONVERT(type, value)} (T-SQL, Redshift, Exasol), not {@code
+ *     CONVERT(value, type)} (MySQL) or {@code CONVERT(value, charset)} (Oracle, PostgreSQL)
  */
 public record DialectSyntax(
     boolean backslashEscapes,
@@ -19,7 +22,8 @@ public record DialectSyntax(
     boolean doubleQuotedStrings,
     boolean dollarQuotedStrings,
     boolean dashedTableNames,
-    UseTarget useTarget) {
+    UseTarget useTarget,
+    boolean convertTypeFirst) {
 
   /** What {@code USE x} changes. */
   public enum UseTarget {
@@ -31,12 +35,18 @@ public record DialectSyntax(
 
   /** Standard SQL: {@code ''} escapes, {@code --} and block comments, {@code "} quotes names. */
   public static DialectSyntax standard() {
-    return new DialectSyntax(false, false, false, false, false, UseTarget.SCHEMA);
+    return new DialectSyntax(false, false, false, false, false, UseTarget.SCHEMA, false);
   }
 
   public DialectSyntax withBackslashEscapes() {
     return new DialectSyntax(
-        true, hashComments, doubleQuotedStrings, dollarQuotedStrings, dashedTableNames, useTarget);
+        true,
+        hashComments,
+        doubleQuotedStrings,
+        dollarQuotedStrings,
+        dashedTableNames,
+        useTarget,
+        convertTypeFirst);
   }
 
   public DialectSyntax withHashComments() {
@@ -46,22 +56,52 @@ public record DialectSyntax(
         doubleQuotedStrings,
         dollarQuotedStrings,
         dashedTableNames,
-        useTarget);
+        useTarget,
+        convertTypeFirst);
   }
 
   public DialectSyntax withDoubleQuotedStrings() {
     return new DialectSyntax(
-        backslashEscapes, hashComments, true, dollarQuotedStrings, dashedTableNames, useTarget);
+        backslashEscapes,
+        hashComments,
+        true,
+        dollarQuotedStrings,
+        dashedTableNames,
+        useTarget,
+        convertTypeFirst);
   }
 
   public DialectSyntax withDollarQuotedStrings() {
     return new DialectSyntax(
-        backslashEscapes, hashComments, doubleQuotedStrings, true, dashedTableNames, useTarget);
+        backslashEscapes,
+        hashComments,
+        doubleQuotedStrings,
+        true,
+        dashedTableNames,
+        useTarget,
+        convertTypeFirst);
   }
 
   public DialectSyntax withDashedTableNames() {
     return new DialectSyntax(
-        backslashEscapes, hashComments, doubleQuotedStrings, dollarQuotedStrings, true, useTarget);
+        backslashEscapes,
+        hashComments,
+        doubleQuotedStrings,
+        dollarQuotedStrings,
+        true,
+        useTarget,
+        convertTypeFirst);
+  }
+
+  public DialectSyntax withConvertTypeFirst() {
+    return new DialectSyntax(
+        backslashEscapes,
+        hashComments,
+        doubleQuotedStrings,
+        dollarQuotedStrings,
+        dashedTableNames,
+        useTarget,
+        true);
   }
 
   public DialectSyntax withUseTarget(UseTarget target) {
@@ -71,6 +111,7 @@ public record DialectSyntax(
         doubleQuotedStrings,
         dollarQuotedStrings,
         dashedTableNames,
-        target);
+        target,
+        convertTypeFirst);
   }
 }

@@ -36,7 +36,7 @@ public final class Dialects {
           IdentifierCase.LOWER,
           List.of(DOUBLE),
           3,
-          DialectSyntax.standard().withDollarQuotedStrings());
+          DialectSyntax.standard().withDollarQuotedStrings().withConvertTypeFirst());
 
   public static final Dialect GREENPLUM =
       new Dialect(
@@ -119,7 +119,7 @@ public final class Dialects {
           IdentifierCase.PRESERVE,
           List.of(BRACKETS, DOUBLE),
           4,
-          DialectSyntax.standard().withUseTarget(UseTarget.DATABASE));
+          DialectSyntax.standard().withUseTarget(UseTarget.DATABASE).withConvertTypeFirst());
 
   /** {@code schema.table} (a schema is a user). */
   public static final Dialect ORACLE =
@@ -170,7 +170,13 @@ public final class Dialects {
       new Dialect("vertica", List.of(), IdentifierCase.LOWER, List.of(DOUBLE), 3);
 
   public static final Dialect EXASOL =
-      new Dialect("exasol", List.of(), IdentifierCase.UPPER, List.of(DOUBLE), 2);
+      new Dialect(
+          "exasol",
+          List.of(),
+          IdentifierCase.UPPER,
+          List.of(DOUBLE),
+          2,
+          DialectSyntax.standard().withConvertTypeFirst());
 
   private static final List<Dialect> ALL =
       List.of(

@@ -11,6 +11,7 @@ import io.tributary.sql.resolve.ColumnResolver;
 import io.tributary.sql.resolve.TableNameQualifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,11 @@ final class AnalysisContext {
   final Deadline deadline;
   private final Catalog catalog;
   private final Map<TableName, Optional<CatalogTable>> lookups = new HashMap<>();
-  private final Set<TableName> sources = new LinkedHashSet<>();
+  // Each table read, with where it first appears in the statement's text.
+  private final Map<TableName, Long> sources = new LinkedHashMap<>();
   private final Set<ColumnName> indirect = new LinkedHashSet<>();
   private final Set<String> warnings = new LinkedHashSet<>();
+  private long lastPosition = Long.MIN_VALUE;
 
   AnalysisContext(Dialect dialect, Catalog catalog, TableNameQualifier names, Deadline deadline) {
     this.dialect = dialect;
@@ -45,19 +48,22 @@ final class AnalysisContext {
     return lookups.computeIfAbsent(name, catalog::table);
   }
 
-  /** Records a table the statement reads; the first read places it in the order of sources. */
-  void read(TableName table) {
-    sources.add(table);
+  /**
+   * Records a table the statement reads at a position of its text (any increasing measure); a
+   * negative position, for a name the parser did not place, stands right after the last one read.
+   */
+  void read(TableName table, long position) {
+    if (position < 0) {
+      position = lastPosition;
+    } else {
+      lastPosition = Math.max(lastPosition, position);
+    }
+    sources.merge(table, position, Math::min);
   }
 
   /** Records a table read ahead of the others: a written table whose own columns flow. */
   void readFirst(TableName table) {
-    if (!sources.contains(table)) {
-      List<TableName> rest = new ArrayList<>(sources);
-      sources.clear();
-      sources.add(table);
-      sources.addAll(rest);
-    }
+    sources.put(table, Long.MIN_VALUE);
   }
 
   /** Withdraws a table met as written, not read (an UPDATE's target named in its FROM). */
@@ -74,11 +80,17 @@ final class AnalysisContext {
   }
 
   /**
-   * The tables read, in order of first appearance as the query is read: WITH items, then FROM and
-   * joins, then subqueries of the SELECT list and of the conditions.
+   * The tables read, in order of first appearance in the text: a subquery of the SELECT list comes
+   * before the FROM clause. They are analyzed in another order (FROM first), hence the sort.
    */
   List<TableName> sources() {
-    return List.copyOf(sources);
+    List<Map.Entry<TableName, Long>> read = new ArrayList<>(sources.entrySet());
+    read.sort(Map.Entry.comparingByValue());
+    List<TableName> out = new ArrayList<>(read.size());
+    for (Map.Entry<TableName, Long> e : read) {
+      out.add(e.getKey());
+    }
+    return out;
   }
 
   /** Filter, join and group columns, minus those that flow into a written column. */

@@ -15,6 +15,8 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LambdaExpression;
+import net.sf.jsqlparser.expression.TranscodingFunction;
+import net.sf.jsqlparser.expression.TrimFunction;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -49,13 +51,13 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     if (expression == null) {
       return ColumnOrigins.none();
     }
-    if (expression instanceof Column column) {
+    if (expression instanceof Column column && column.getArrayConstructor() == null) {
       // The common case, without a visitor.
       return context.columns.resolve(scope, column);
     }
     ExpressionColumns visitor = new ExpressionColumns(context, queries, scope);
     expression.accept(visitor, null);
-    return DirectCopy.is(expression) ? visitor.origins : visitor.origins.derived();
+    return DirectCopy.is(expression, context.dialect) ? visitor.origins : visitor.origins.derived();
   }
 
   @Override
@@ -64,6 +66,10 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
       return null;
     }
     origins.addAll(this.context.columns.resolve(scope, column));
+    if (column.getArrayConstructor() != null) {
+      // tags[i], payload['user']: the subscript may read columns too.
+      column.getArrayConstructor().accept(this, context);
+    }
     return null;
   }
 
@@ -72,10 +78,31 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     List<?> saved = dateUnitArguments;
     dateUnitArguments = takesDateUnit(function) ? function.getParameters() : null;
     try {
-      return super.visit(function, context);
+      super.visit(function, context);
+      // SUBSTRING(x FROM 1 FOR 3), POSITION('a' IN x): the adapter skips these arguments.
+      if (function.getNamedParameters() != null) {
+        for (Expression argument : function.getNamedParameters()) {
+          accept(argument, context);
+        }
+      }
+      return null;
     } finally {
       dateUnitArguments = saved;
     }
+  }
+
+  @Override
+  public <S> Void visit(TranscodingFunction convert, S context) {
+    accept(ConvertedValue.of(convert, this.context.dialect), context);
+    return null;
+  }
+
+  /** {@code TRIM([LEADING] chars FROM x)} and {@code TRIM(x, chars)}: both operands are read. */
+  @Override
+  public <S> Void visit(TrimFunction trim, S context) {
+    accept(trim.getExpression(), context);
+    accept(trim.getFromExpression(), context);
+    return null;
   }
 
   /**
@@ -105,9 +132,8 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
   }
 
   /**
-   * Window and aggregate calls: the argument, PARTITION BY, ORDER BY (also of a named window,
-   * {@code OVER w}) are read; {@code FILTER (WHERE ...)} only filters rows, so its columns are
-   * indirect.
+   * Window and aggregate calls: the argument, {@code FILTER (WHERE ...)}, PARTITION BY and ORDER BY
+   * (also of a named window, {@code OVER w}) are read.
    */
   @Override
   public <S> Void visit(AnalyticExpression analytic, S context) {
@@ -120,9 +146,7 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     if (analytic.getKeep() != null) {
       analytic.getKeep().accept(this, context);
     }
-    if (analytic.getFilterExpression() != null) {
-      queries.indirect(analytic.getFilterExpression(), scope);
-    }
+    accept(analytic.getFilterExpression(), context);
     String name = analytic.getWindowName();
     if (name == null && analytic.getWindowDefinition() != null) {
       name = analytic.getWindowDefinition().getWindowName();

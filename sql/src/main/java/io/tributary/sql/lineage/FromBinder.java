@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.parser.Node;
+import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -146,8 +148,18 @@ final class FromBinder {
       }
     }
     TableSource source = table(table);
-    context.read(source.name());
+    context.read(source.name(), position(table));
     return source;
+  }
+
+  /** Where the table's name starts in the statement, as line and column; -1 if unknown. */
+  private static long position(Table table) {
+    Node node = table.getASTNode();
+    if (node == null || node.jjtGetFirstToken() == null) {
+      return -1;
+    }
+    Token first = node.jjtGetFirstToken();
+    return ((long) first.beginLine << 32) | first.beginColumn;
   }
 
   private void using(String column, Source right, Scope scope) {

@@ -17,7 +17,8 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
 /**
  * {@code INSERT [OVERWRITE] INTO t [(cols)] SELECT | VALUES}, MySQL's {@code INSERT ... SET}, and
  * the statements JSqlParser calls upserts ({@code REPLACE INTO}, SQLite's {@code INSERT OR
- * REPLACE}, {@code UPSERT INTO}). Outputs map onto the target by position.
+ * REPLACE}, {@code UPSERT INTO}). Outputs map onto the target by position. The target is a source
+ * only when its own columns flow into a written value.
  */
 final class InsertExtractor {
 
@@ -78,6 +79,7 @@ final class InsertExtractor {
         }
       }
     }
+    target.readOnlyIfItFlows(pairs);
     return Extraction.of(kind, target.name(), pairs);
   }
 }

@@ -54,7 +54,7 @@ final class MergeExtractor {
         }
       }
     }
-    target.readIfItFlows(pairs);
+    target.readOnlyIfItFlows(pairs);
     return Extraction.of(StatementKind.MERGE, target.name(), pairs);
   }
 

@@ -55,6 +55,12 @@ final class QueryAnalyzer {
   QueryOutput body(Select select, Scope scope) {
     context.deadline.check();
     defineCtes(select.getWithItemsList(), scope);
+    QueryOutput output = shape(select, scope);
+    OrderBySubqueries.read(select.getOrderByElements(), scope, this);
+    return output;
+  }
+
+  private QueryOutput shape(Select select, Scope scope) {
     if (select instanceof PlainSelect plain) {
       return plain(plain, scope);
     }

@@ -123,13 +123,17 @@ final class TargetTable {
     }
   }
 
-  /** Makes the target a source when one of its own columns flows into a written value. */
-  void readIfItFlows(LineagePairs pairs) {
+  /**
+   * Makes the target a source, ahead of the others, when one of its own columns flows into a
+   * written value, and withdraws it otherwise: read only to join or filter, it is not a source.
+   */
+  void readOnlyIfItFlows(LineagePairs pairs) {
     for (ColumnName from : pairs.sourceColumns()) {
       if (from.table().isPresent() && from.table().get().equals(table.name())) {
         context.readFirst(table.name());
         return;
       }
     }
+    context.unread(table.name());
   }
 }

@@ -33,7 +33,6 @@ final class UpdateExtractor {
     queries.defineCtes(update.getWithItemsList(), scope);
     Table table = update.getTable();
     TableSource written = null;
-    boolean targetInFrom = false;
     if (update.getFromItem() != null) {
       queries.from().bind(update.getFromItem(), scope);
       if (update.getJoins() != null) {
@@ -41,8 +40,7 @@ final class UpdateExtractor {
           queries.from().join(join, scope);
         }
       }
-      written = aliasedInFrom(table, scope);
-      targetInFrom = written != null;
+      written = targetInFrom(table, scope);
     }
     if (written == null) {
       written = queries.from().table(table);
@@ -57,7 +55,6 @@ final class UpdateExtractor {
         // UPDATE t1 JOIN t2 SET t2.c = ...: t1 is read like any joined table, t2 is written.
         context.readFirst(written.name());
         written = qualified;
-        targetInFrom = true;
       }
     }
     scope.prefer(written);
@@ -69,21 +66,22 @@ final class UpdateExtractor {
       UpdateAssignments.apply(set, target, scope, queries, pairs, context);
     }
     queries.indirect(update.getWhere(), scope);
-    if (!targetInFrom) {
-      target.readIfItFlows(pairs);
-    } else if (!flows(pairs, target)) {
-      context.unread(target.name());
-    }
+    target.readOnlyIfItFlows(pairs);
     return Extraction.of(StatementKind.UPDATE, target.name(), pairs);
   }
 
-  /** T-SQL names the target by an alias its FROM clause defines. */
-  private TableSource aliasedInFrom(Table table, Scope scope) {
-    if (table.getNameParts().size() != 1) {
-      return null;
+  /**
+   * T-SQL's target in its own FROM clause: named by an alias FROM defines, or by the name of a FROM
+   * table without alias ({@code UPDATE dbo.t SET ... FROM dbo.t JOIN s ...}). An aliased table of
+   * the same name is another instance (a PostgreSQL self-join).
+   */
+  private TableSource targetInFrom(Table table, Scope scope) {
+    Optional<Source> named = scope.source(context.dialect.normalize(table.getName()));
+    if (named.orElse(null) instanceof TableSource t
+        && (table.getNameParts().size() == 1 || t.name().equals(context.names.qualify(table)))) {
+      return t;
     }
-    Optional<Source> source = scope.source(context.dialect.normalize(table.getName()));
-    return source.orElse(null) instanceof TableSource t ? t : null;
+    return null;
   }
 
   /** MySQL multi-table UPDATE writes the table its SET columns are qualified with. */
@@ -100,10 +98,5 @@ final class UpdateExtractor {
       }
     }
     return Optional.empty();
-  }
-
-  private static boolean flows(LineagePairs pairs, TargetTable target) {
-    return pairs.sourceColumns().stream()
-        .anyMatch(c -> c.table().isPresent() && c.table().get().equals(target.name()));
   }
 }
