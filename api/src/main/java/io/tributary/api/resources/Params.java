@@ -134,7 +134,7 @@ final class Params {
     return node;
   }
 
-  /** A text field of a body; 400 when it is there but not a string. */
+  /** A text field of a body; 400 when it is there but not a string, or holds NUL. */
   static Optional<String> text(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
@@ -142,6 +142,10 @@ final class Params {
     }
     if (!value.isTextual()) {
       throw new BadRequestException("\"" + field + "\" must be a string");
+    }
+    // PostgreSQL cannot store it, and no name or SQL needs it.
+    if (value.asText().indexOf('\0') >= 0) {
+      throw new BadRequestException("\"" + field + "\" must not contain NUL (\\u0000)");
     }
     return Optional.of(value.asText()).filter(s -> !s.isBlank());
   }
