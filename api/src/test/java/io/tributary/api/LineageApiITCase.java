@@ -490,6 +490,12 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
             "/resources",
             "/resources/{resource_id}");
     assertThat(fields(paths.get("/lineage/lineage_from_query"))).contains("get", "post", "patch");
+    for (String health : List.of("/health/live", "/health/ready")) {
+      JsonNode security = paths.at("/" + health.replace("/", "~1") + "/get/security");
+      assertThat(security.isArray()).as(health + " needs no token").isTrue();
+      assertThat(security).isEmpty();
+    }
+    assertThat(paths.at("/~1health~1ready/get/responses/503").isObject()).isTrue();
   }
 
   @Test
