@@ -638,6 +638,42 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
   }
 
   @Test
+  void queryParametersAreUtf8WhateverCharsetTheContentTypeNames() {
+    UUID cafe = newTable("caf\u00e9");
+    String title = store.resources().find(cafe).orElseThrow().title();
+    for (String charset : List.of("UTF-8", "ISO-8859-1", "UTF-16", "no-such-charset")) {
+      Response r =
+          send(
+              request("/resources?schema_name=s&title=" + enc(title))
+                  .header("Content-Type", "text/plain; charset=" + charset)
+                  .GET());
+      assertThat(r.status()).as(charset + " " + r.text()).isEqualTo(200);
+      assertThat(r.json().get("count").asInt()).as(charset).isEqualTo(1);
+      assertThat(r.json().at("/results/0/id").asText()).isEqualTo(cafe.toString());
+      assertThat(r.json().at("/links/next").asText()).isEqualTo("None");
+    }
+  }
+
+  @Test
+  void anUnpairedSurrogateInABodyFieldGets400() {
+    Response r =
+        post(
+            "/lineage/lineage_from_query",
+            "{\"dialect\": \"postgresql\", \"default_database\": \"a\\ud800\","
+                + " \"sql\": \"INSERT INTO t (x) SELECT name FROM production.public.customers\"}");
+    assertError(r, 400);
+    assertThat(r.json().get("message").asText())
+        .isEqualTo("\"default_database\" holds an unpaired surrogate escape");
+    Response pair =
+        post(
+            "/lineage/lineage_from_query",
+            "{\"dialect\": \"postgresql\", \"default_database\": \"production\","
+                + " \"default_schema\": \"public\", \"sql\": \"SELECT '\\ud83d\\ude00' FROM customers\"}");
+    assertThat(pair.status()).as(pair.text()).isEqualTo(200);
+    assertThat(pair.json().get("sql").asText()).contains("\ud83d\ude00");
+  }
+
+  @Test
   void malformedEscapesOfAnUnauthenticatedRequestGet401() {
     Response r =
         send(

@@ -1,4 +1,4 @@
-package io.tributary.api;
+package io.tributary.api.resources;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * digits after it (dropped or kept as is), bytes that are not UTF-8 (turned into U+FFFD) and NUL
  * (which PostgreSQL cannot store).
  */
-final class StrictPercentDecoder {
+public final class StrictPercentDecoder {
 
   private StrictPercentDecoder() {}
 
@@ -22,7 +22,7 @@ final class StrictPercentDecoder {
    * @param plusIsSpace whether {@code +} means a space (query strings)
    * @throws IllegalArgumentException saying what is wrong, to follow the part's name
    */
-  static String decode(String raw, boolean plusIsSpace) {
+  public static String decode(String raw, boolean plusIsSpace) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
     int i = 0;
     while (i < raw.length()) {
