@@ -12,9 +12,10 @@ import java.util.Optional;
  */
 public final class HealthResource {
 
-  /** The paths that answer without a token. */
+  /** Liveness: the process serves requests. */
   public static final String LIVE = "/health/live";
 
+  /** Readiness: the store answers too. */
   public static final String READY = "/health/ready";
 
   private final StoreProbe probe;
