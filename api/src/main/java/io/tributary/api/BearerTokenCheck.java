@@ -4,18 +4,29 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.tributary.api.exceptions.UnauthorizedException;
 import io.tributary.api.service.TokenAuthenticator;
+import java.util.Set;
 
-/** Every request needs {@code Authorization: Bearer <token>} with a token of the store. */
+/**
+ * Every request needs {@code Authorization: Bearer <token>} with a token of the store, except on
+ * the open paths (the healthchecks).
+ */
 final class BearerTokenCheck implements Handler {
 
   private final TokenAuthenticator authenticator;
+  private final Set<String> openPaths;
 
-  BearerTokenCheck(TokenAuthenticator authenticator) {
+  BearerTokenCheck(TokenAuthenticator authenticator, Set<String> openPaths) {
     this.authenticator = authenticator;
+    this.openPaths = Set.copyOf(openPaths);
   }
 
   @Override
   public void handle(Context ctx) {
+    // Compared undecoded: only the exact spellings are open, any encoded variant needs a token.
+    String path = ctx.path();
+    if (openPaths.contains(path.endsWith("/") ? path.substring(0, path.length() - 1) : path)) {
+      return;
+    }
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.header("WWW-Authenticate", "Bearer");

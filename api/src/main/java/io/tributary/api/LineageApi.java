@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.tributary.api.resources.GraphResource;
+import io.tributary.api.resources.HealthResource;
 import io.tributary.api.resources.ManualLineageResource;
 import io.tributary.api.resources.OpenApiResource;
 import io.tributary.api.resources.QueryLineageResource;
@@ -13,24 +14,33 @@ import io.tributary.api.service.GraphService;
 import io.tributary.api.service.ManualLineageService;
 import io.tributary.api.service.QueryLineageService;
 import io.tributary.api.service.ResourceService;
+import io.tributary.api.service.StoreProbe;
 import io.tributary.api.service.TokenAuthenticator;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.sql.AnalyzerLimits;
 import io.tributary.sql.LineageAnalyzer;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * The REST API over a lineage store: Secoda's Lineage endpoints ({@code /lineage/manual}, {@code
  * /lineage/lineage_from_query}), resources, the lineage graph and the OpenAPI document. Every
- * request needs a bearer token made with {@code tributary token create}.
+ * request needs a bearer token made with {@code tributary token create}, except the healthchecks
+ * ({@code /health/live}, {@code /health/ready}).
  */
 public final class LineageApi implements AutoCloseable {
 
+  /** Within a container healthcheck's usual 3 s timeout. */
+  private static final Duration STORE_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
   private final Javalin app;
   private final CatalogCache catalog;
+  private final StoreProbe probe;
 
-  private LineageApi(Javalin app, CatalogCache catalog) {
+  private LineageApi(Javalin app, CatalogCache catalog, StoreProbe probe) {
     this.app = app;
     this.catalog = catalog;
+    this.probe = probe;
   }
 
   /** Starts the API on the configured host and port. */
@@ -53,6 +63,8 @@ public final class LineageApi implements AutoCloseable {
             mapper,
             config.defaultGraphDepth());
     var openApi = new OpenApiResource();
+    StoreProbe probe = new StoreProbe(store.dataSource(), STORE_PROBE_TIMEOUT);
+    var health = new HealthResource(probe);
 
     // A GET preview carries its SQL in the URL: let the request line hold maxSqlChars encoded.
     int headerBytes = (int) Math.min(4L * 1024 * 1024, 3L * config.maxSqlChars() + 16 * 1024);
@@ -64,15 +76,20 @@ public final class LineageApi implements AutoCloseable {
               c.router.ignoreTrailingSlashes = true;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.http.prefer405over404 = true;
-              c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              c.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JsonErrorHandler(headerBytes)));
               c.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setRequestHeaderSize(headerBytes);
                     http.setSendServerVersion(false);
                   });
             });
-    app.before(new BearerTokenCheck(new TokenAuthenticator(store.tokens())));
+    app.before(
+        new BearerTokenCheck(
+            new TokenAuthenticator(store.tokens()),
+            Set.of(HealthResource.LIVE, HealthResource.READY)));
     app.before(new BodySizeCheck(config.maxBodyBytes()));
+    app.beforeMatched(new ParameterEncodingCheck());
     ErrorResponses.register(app);
 
     app.get("/lineage/manual", manual::list);
@@ -86,14 +103,17 @@ public final class LineageApi implements AutoCloseable {
     app.get("/resources", resources::list);
     app.get("/resources/{resource_id}", resources::get);
     app.get("/openapi.json", openApi::get);
+    app.get(HealthResource.LIVE, health::live);
+    app.get(HealthResource.READY, health::ready);
 
     try {
       app.start(config.host(), config.port());
     } catch (RuntimeException e) {
       catalog.close();
+      probe.close();
       throw e;
     }
-    return new LineageApi(app, catalog);
+    return new LineageApi(app, catalog, probe);
   }
 
   /** The port the API listens on (useful when started on port 0). */
@@ -105,5 +125,6 @@ public final class LineageApi implements AutoCloseable {
   public void close() {
     app.stop();
     catalog.close();
+    probe.close();
   }
 }

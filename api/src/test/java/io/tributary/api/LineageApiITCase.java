@@ -490,6 +490,12 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
             "/resources",
             "/resources/{resource_id}");
     assertThat(fields(paths.get("/lineage/lineage_from_query"))).contains("get", "post", "patch");
+    for (String health : List.of("/health/live", "/health/ready")) {
+      JsonNode security = paths.at("/" + health.replace("/", "~1") + "/get/security");
+      assertThat(security.isArray()).as(health + " needs no token").isTrue();
+      assertThat(security).isEmpty();
+    }
+    assertThat(paths.at("/~1health~1ready/get/responses/503").isObject()).isTrue();
   }
 
   @Test
@@ -508,15 +514,10 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
             "/lineage/lineage_from_query?dialect=postgresql&sql=%E0%A4%A",
             "/lineage/manual/%ZZ",
             "/resources?search=%")) {
-      Response r = raw("GET", malformed);
-      assertThat(r.status()).as(malformed + " " + r.text()).isBetween(200, 499);
-      assertThat(r.text()).doesNotContain("\tat ").doesNotContain("Exception");
+      assertError(raw("GET", malformed), 400);
     }
     assertError(get("/lineage/manual?from_entity__in=" + "x".repeat(1000)), 400);
-    Response tooLong = get("/lineage/manual?from_entity__in=" + "x".repeat(1_000_000));
-    assertThat(tooLong.status()).isBetween(400, 499);
-    assertThat(tooLong.contentType()).startsWith("application/json");
-    assertThat(tooLong.json().path("message").asText()).isNotBlank();
+    assertError(get("/lineage/manual?from_entity__in=" + "x".repeat(1_000_000)), 414);
     assertError(post("/lineage/manual", "{not json"), 400);
     assertError(post("/lineage/manual", "[1, 2]"), 400);
     assertError(post("/lineage/manual", ""), 400);
@@ -576,6 +577,160 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
             request("/lineage/manual/" + UUID.randomUUID())
                 .PUT(HttpRequest.BodyPublishers.ofString("{}"))),
         405);
+  }
+
+  /** The message of a 400 for this raw request target. */
+  private String badRequest(String target) {
+    Response r = raw("GET", target);
+    assertError(r, 400);
+    return r.json().get("message").asText();
+  }
+
+  @Test
+  void malformedPercentEscapesGet400NamingTheParameter() {
+    assertThat(badRequest("/lineage/manual?page=%ZZ"))
+        .isEqualTo("query parameter \"page\" has a malformed percent escape: \"%ZZ\"");
+    assertThat(badRequest("/resources?entity_type=table&search=abc%"))
+        .isEqualTo("query parameter \"search\" has a malformed percent escape: \"%\"");
+    assertThat(badRequest("/resources?title=%4"))
+        .isEqualTo("query parameter \"title\" has a malformed percent escape: \"%4\"");
+    assertThat(badRequest("/lineage/lineage_from_query?dialect=postgresql&sql=select%201%E0%A4"))
+        .isEqualTo("query parameter \"sql\" is not valid UTF-8 once percent-decoded");
+    assertThat(badRequest("/lineage/lineage_from_query?dialect=postgresql&sql=%E0%A4%A"))
+        .isEqualTo("query parameter \"sql\" has a malformed percent escape: \"%A\"");
+    assertThat(badRequest("/lineage/manual?from_entity__in=%C0%AF"))
+        .isEqualTo("query parameter \"from_entity__in\" is not valid UTF-8 once percent-decoded");
+    assertThat(badRequest("/lineage/manual?%ZZ=1"))
+        .isEqualTo("a query parameter name has a malformed percent escape: \"%ZZ\"");
+    assertThat(badRequest("/lineage/graph?entity_id=%E0%A4"))
+        .isEqualTo("query parameter \"entity_id\" is not valid UTF-8 once percent-decoded");
+    assertThat(badRequest("/lineage/manual/%E0%A4"))
+        .isEqualTo("path parameter \"lineage_id\" is not valid UTF-8 once percent-decoded");
+    assertThat(badRequest("/resources/%C3%28/"))
+        .isEqualTo("path parameter \"resource_id\" is not valid UTF-8 once percent-decoded");
+    // Jetty refuses a path escape without two hex digits before any route is matched.
+    assertThat(badRequest("/lineage/manual/%ZZ")).contains("malformed percent escape in the path");
+    assertThat(badRequest("/resources/%")).contains("malformed percent escape in the path");
+
+    // NUL decodes fine but PostgreSQL cannot store or compare it.
+    assertThat(badRequest("/resources?search=a%00b"))
+        .isEqualTo("query parameter \"search\" must not contain NUL (%00)");
+    assertThat(badRequest("/resources/%00")).startsWith("Bad Request"); // Jetty's refusal
+
+    // Well-formed escapes, '+' and raw UTF-8 letters still decode.
+    Response escaped =
+        raw("GET", "/resources?title=%63ustomer%73&entity_type=table&schema_name=p%75blic");
+    assertThat(escaped.status()).as(escaped.text()).isEqualTo(200);
+    assertThat(escaped.json().get("count").asInt()).isEqualTo(1);
+    assertThat(escaped.json().at("/results/0/id").asText())
+        .isEqualTo(tableId("customers").toString());
+    Response unicode = raw("GET", "/resources?search=%E2%82%AC+%F0%9F%98%80");
+    assertThat(unicode.status()).as(unicode.text()).isEqualTo(200);
+    assertThat(unicode.json().get("count").asInt()).isZero();
+    Response preview =
+        raw(
+            "GET",
+            "/lineage/lineage_from_query?dialect=postgresql&default_database=production"
+                + "&default_schema=public&sql=SELECT+name+FROM+customers%20WHERE+name+%3D+%27%C3%A9%27");
+    assertThat(preview.status()).as(preview.text()).isEqualTo(200);
+    assertThat(preview.json().get("sql").asText())
+        .isEqualTo("SELECT name FROM customers WHERE name = '\u00e9'");
+  }
+
+  @Test
+  void queryParametersAreUtf8WhateverCharsetTheContentTypeNames() {
+    UUID cafe = newTable("caf\u00e9");
+    String title = store.resources().find(cafe).orElseThrow().title();
+    for (String charset : List.of("UTF-8", "ISO-8859-1", "UTF-16", "no-such-charset")) {
+      Response r =
+          send(
+              request("/resources?schema_name=s&title=" + enc(title))
+                  .header("Content-Type", "text/plain; charset=" + charset)
+                  .GET());
+      assertThat(r.status()).as(charset + " " + r.text()).isEqualTo(200);
+      assertThat(r.json().get("count").asInt()).as(charset).isEqualTo(1);
+      assertThat(r.json().at("/results/0/id").asText()).isEqualTo(cafe.toString());
+      assertThat(r.json().at("/links/next").asText()).isEqualTo("None");
+    }
+  }
+
+  @Test
+  void anUnpairedSurrogateInABodyFieldGets400() {
+    Response r =
+        post(
+            "/lineage/lineage_from_query",
+            "{\"dialect\": \"postgresql\", \"default_database\": \"a\\ud800\","
+                + " \"sql\": \"INSERT INTO t (x) SELECT name FROM production.public.customers\"}");
+    assertError(r, 400);
+    assertThat(r.json().get("message").asText())
+        .isEqualTo("\"default_database\" holds an unpaired surrogate escape");
+    Response pair =
+        post(
+            "/lineage/lineage_from_query",
+            "{\"dialect\": \"postgresql\", \"default_database\": \"production\","
+                + " \"default_schema\": \"public\", \"sql\": \"SELECT '\\ud83d\\ude00' FROM customers\"}");
+    assertThat(pair.status()).as(pair.text()).isEqualTo(200);
+    assertThat(pair.json().get("sql").asText()).contains("\ud83d\ude00");
+  }
+
+  @Test
+  void malformedEscapesOfAnUnauthenticatedRequestGet401() {
+    Response r =
+        send(
+            HttpRequest.newBuilder(java.net.URI.create(base + "/resources?search=%25"))
+                .header("Authorization", "Bearer wrong")
+                .GET());
+    assertError(r, 401);
+  }
+
+  @Test
+  void anOverLongUrlGets414WithAJsonBody() {
+    int limit = 3 * MAX_SQL_CHARS + 16 * 1024;
+    Response r = raw("GET", "/resources?search=" + "a".repeat(limit + 1));
+    assertError(r, 414);
+    assertThat(r.json().get("message").asText())
+        .isEqualTo("URI Too Long: the request line is over " + limit + " bytes");
+    Response viaClient =
+        get("/lineage/lineage_from_query?dialect=postgresql&sql=" + "x".repeat(2 * limit));
+    assertError(viaClient, 414);
+    // Just under the limit the request is read and answered by the endpoint.
+    Response under = raw("GET", "/resources?search=" + "a".repeat(limit - 1024));
+    assertThat(under.status()).as(under.text()).isEqualTo(200);
+    assertThat(under.json().get("count").asInt()).isZero();
+    Response hugeHeader =
+        send(request("/resources").header("X-Padding", "p".repeat(limit + 1)).GET());
+    assertError(hugeHeader, 431);
+    assertThat(hugeHeader.json().get("message").asText())
+        .startsWith("Request Header Fields Too Large");
+  }
+
+  @Test
+  void nulInABodyFieldGets400() {
+    String q = "/lineage/lineage_from_query";
+    Response quoted =
+        post(
+            q,
+            json(
+                "sql",
+                "INSERT INTO \"a\u0000b\".s.t (x) SELECT name FROM production.public.customers",
+                "dialect",
+                "postgresql"));
+    assertError(quoted, 400);
+    assertThat(quoted.json().get("message").asText())
+        .isEqualTo("\"sql\" must not contain NUL (\\u0000)");
+    Response database =
+        post(
+            q,
+            json(
+                "sql",
+                "INSERT INTO s.t (x) SELECT name FROM production.public.customers",
+                "dialect",
+                "postgresql",
+                "default_database",
+                "d\u0000b"));
+    assertError(database, 400);
+    assertThat(database.json().get("message").asText()).contains("\"default_database\"");
+    assertThat(get("/resources?schema_name=s&title=t").json().get("count").asInt()).isZero();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tributary.api.resources.HealthResource;
 import io.tributary.cli.TributaryCommand;
 import io.tributary.jobs.JobArguments;
 import io.tributary.jobs.JobSettings;
@@ -182,7 +183,8 @@ class DockerComposeFilesTest {
     List<String> serve = strings(api.path("command"));
     String apiPort = serve.get(serve.indexOf("--port") + 1);
     assertThat(containerPorts(api)).containsExactly(apiPort);
-    assertThat(healthcheckUrl(api)).startsWith("http://localhost:" + apiPort + "/");
+    // Healthy once the store answers too, which the submission relies on; no token needed.
+    assertThat(healthcheckUrl(api)).isEqualTo("http://localhost:" + apiPort + HealthResource.READY);
 
     JsonNode jobmanager = services.path("jobmanager");
     assertThat(containerPorts(jobmanager)).containsExactly("8081");

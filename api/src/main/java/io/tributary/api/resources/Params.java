@@ -40,23 +40,13 @@ final class Params {
 
   /** A query parameter, empty when absent or blank. */
   static Optional<String> query(Context ctx, String name) {
-    try {
-      return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("the query string is malformed: " + e.getMessage());
-    }
+    return Optional.ofNullable(QueryString.of(ctx).first(name)).filter(s -> !s.isBlank());
   }
 
   /** Comma-separated ids, from one or several occurrences of the parameter. */
   static List<UUID> idList(Context ctx, String name) {
-    List<String> values;
-    try {
-      values = ctx.queryParams(name);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("the query string is malformed: " + e.getMessage());
-    }
     List<UUID> ids = new ArrayList<>();
-    for (String value : values) {
+    for (String value : QueryString.of(ctx).all(name)) {
       for (String part : value.split(",")) {
         if (!part.isBlank()) {
           ids.add(uuid(part, name));
@@ -103,7 +93,7 @@ final class Params {
   static String pageUrl(Context ctx, int page) {
     StringBuilder url = new StringBuilder();
     url.append(ctx.scheme()).append("://").append(ctx.host()).append(ctx.path()).append('?');
-    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+    for (Map.Entry<String, List<String>> e : QueryString.of(ctx).asMap().entrySet()) {
       if (e.getKey().equals("page")) {
         continue;
       }
@@ -134,7 +124,10 @@ final class Params {
     return node;
   }
 
-  /** A text field of a body; 400 when it is there but not a string. */
+  /**
+   * A text field of a body; 400 when it is there but not a string, holds NUL (PostgreSQL cannot
+   * store it) or half a surrogate pair ({@code "\\ud800"}: PostgreSQL would store {@code ?}).
+   */
   static Optional<String> text(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
@@ -143,7 +136,28 @@ final class Params {
     if (!value.isTextual()) {
       throw new BadRequestException("\"" + field + "\" must be a string");
     }
-    return Optional.of(value.asText()).filter(s -> !s.isBlank());
+    String text = value.asText();
+    if (text.indexOf('\0') >= 0) {
+      throw new BadRequestException("\"" + field + "\" must not contain NUL (\\u0000)");
+    }
+    if (!isWellFormed(text)) {
+      throw new BadRequestException("\"" + field + "\" holds an unpaired surrogate escape");
+    }
+    return Optional.of(text).filter(s -> !s.isBlank());
+  }
+
+  private static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String encode(String s) {
