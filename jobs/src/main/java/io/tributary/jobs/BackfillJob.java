@@ -24,8 +24,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>jdbc: {@code --jdbc-url URL}, {@code --jdbc-user U}, {@code --jdbc-password P}, {@code
  *       --preset snowflake|bigquery|redshift|databricks|postgresql} (default postgresql), {@code
  *       --table T} (instead of the preset's), {@code --slice 1h} (one parallel time slice), {@code
- *       --origin NAME} (what executions are counted under; default the URL without credentials
- *       or properties, and the table)
+ *       --origin NAME} (what executions are counted under; default the URL without credentials or
+ *       properties, and the table)
  *   <li>pg-csvlog: {@code --path P} a csvlog file or the log directory, {@code --default-schema S}
  *       (default public)
  *   <li>{@code --from T}, {@code --to T}: the time range {@code [from, to)} (required for jdbc;
