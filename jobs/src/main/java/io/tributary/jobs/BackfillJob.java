@@ -11,7 +11,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Backfill: reads a bounded query history once, in Flink's batch execution mode, and writes its
  * lineage into the store. Each distinct statement (by fingerprint, dialect and session defaults) is
- * analyzed once per run; executions are counted per fingerprint, origin and hour into the queries
+ * analyzed once per run; executions are counted per fingerprint, origin and day into the queries
  * table, as whole counts, so a second backfill of the same range counts nothing twice.
  *
  * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.BackfillJob
@@ -29,7 +29,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>pg-csvlog: {@code --path P} a csvlog file or the log directory, {@code --default-schema S}
  *       (default public)
  *   <li>{@code --from T}, {@code --to T}: the time range {@code [from, to)} (required for jdbc;
- *       ISO-8601, a date, or epoch seconds/millis), widened to whole hours (UTC)
+ *       ISO-8601, a date, or epoch seconds/millis), widened to whole days (UTC)
  *   <li>{@code --dialect D}: the dialect of statements whose history does not name one (default the
  *       preset's, else ansi)
  *   <li>{@code --store URL}: the lineage store ({@code jdbc:postgresql:...} or {@code jdbc:h2:...};

@@ -107,12 +107,12 @@ public sealed interface QuerySourceSpec {
         builder.origin(origin);
       }
       if (continuous) {
-        // From the start of the hour, so the first hour's execution counts are whole too.
+        // From the start of the day, so the first day's execution counts are whole too.
         Instant start =
             from != null
                 ? from
                 : Instant.ofEpochMilli(
-                    QueryExecutions.hourOf(System.currentTimeMillis() - window.toMillis()));
+                    QueryExecutions.dayOf(System.currentTimeMillis() - window.toMillis()));
         return env.fromSource(
                 builder.buildContinuous(start),
                 WatermarkStrategy.noWatermarks(),

@@ -20,7 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.StreamingJob
  * jobs/target/tributary-jobs.jar [flags]}. Flags: those of {@link BackfillJob}, where {@code
- * --from} is where JDBC polling starts (default: the start of the current hour, so that hour is
+ * --from} is where JDBC polling starts (default: the start of the current day (UTC), so that day is
  * counted whole; statements before it are dropped) and {@code --to}, if given, drops statements
  * that started after it, plus:
  *

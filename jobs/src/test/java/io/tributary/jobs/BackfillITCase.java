@@ -135,7 +135,7 @@ abstract class BackfillITCase {
               assertThat(d.reason()).isEqualTo("PARSE_ERROR");
               assertThat(d.queryId()).isPresent();
             });
-    // Every successful statement is counted into the queries table, per origin and hour.
+    // Every successful statement is counted into the queries table, per origin and day.
     assertThat(StoreContents.count(store, EXECUTIONS))
         .isEqualTo(summary.statements() - summary.failedUpstream());
     assertThat(StoreContents.count(store, "SELECT COUNT(DISTINCT origin) FROM query_executions"))
@@ -181,7 +181,7 @@ abstract class BackfillITCase {
   @Order(3)
   void aRerunOverPartOfTheRangeThroughTheDirectoryCountsNothingTwice() throws Exception {
     long executionsBefore = StoreContents.count(store, EXECUTIONS);
-    // A range cutting hours in the middle: it is widened to whole hours, so each hour it reads
+    // A range cutting days in the middle: it is widened to whole days, so each day it reads
     // is counted whole again, and the file is the same origin read through its directory.
     Instant from = Instant.parse("2024-01-03T10:30:00Z");
     Instant to = Instant.parse("2024-01-05T14:10:00Z");
@@ -195,8 +195,8 @@ abstract class BackfillITCase {
         StoreContents.count(
             store,
             "SELECT COALESCE(SUM(executions), 0) FROM query_executions"
-                + " WHERE hour_start >= TIMESTAMP WITH TIME ZONE '2024-01-03 10:00:00+00'"
-                + " AND hour_start < TIMESTAMP WITH TIME ZONE '2024-01-05 15:00:00+00'");
+                + " WHERE day_start >= TIMESTAMP WITH TIME ZONE '2024-01-03 00:00:00+00'"
+                + " AND day_start < TIMESTAMP WITH TIME ZONE '2024-01-06 00:00:00+00'");
     assertThat(inWidenedRange).isPositive().isLessThan(executionsBefore);
   }
 

@@ -36,7 +36,8 @@ class JobArgumentsTest {
             });
     assertThat(s.pipeline().defaultDialect()).isEqualTo("snowflake");
     assertThat(s.fromOrNull()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
-    assertThat(s.toOrNull()).isEqualTo(Instant.parse("2024-01-02T12:00:00Z"));
+    // Widened to whole days: executions are counted per day.
+    assertThat(s.toOrNull()).isEqualTo(Instant.parse("2024-01-03T00:00:00Z"));
     assertThat(s.pipeline().registerDiscovered()).isFalse();
     assertThat(s.pipeline().stateTtl()).isNull();
     assertThat(s.storeUrl()).isEqualTo("jdbc:postgresql://store/lineage");

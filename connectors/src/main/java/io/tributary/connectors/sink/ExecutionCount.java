@@ -1,21 +1,21 @@
 package io.tributary.connectors.sink;
 
 /**
- * How often a query shape ran in one hour, as read from one origin: the whole count so far, not
- * what changed since the last report, so writing it twice (a replay after a restore, a second
- * backfill of the same range) stores the same number.
+ * How often a query shape ran on one day, as read from one origin: the whole count so far, not what
+ * changed since the last report, so writing it twice (a replay after a restore, a second backfill
+ * of the same range) stores the same number.
  *
  * @param fingerprint the query's fingerprint
  * @param origin the log file or history table the executions were read from
- * @param hourStartMillis the start of the hour (UTC), epoch milliseconds
- * @param executions executions that started in that hour
+ * @param dayStartMillis the start of the day (UTC), epoch milliseconds
+ * @param executions executions that started that day
  * @param firstSeenMillis the earliest of them
  * @param lastSeenMillis the latest of them
  */
 public record ExecutionCount(
     String fingerprint,
     String origin,
-    long hourStartMillis,
+    long dayStartMillis,
     long executions,
     long firstSeenMillis,
     long lastSeenMillis) {
@@ -25,7 +25,7 @@ public record ExecutionCount(
     return new ExecutionCount(
         fingerprint,
         origin,
-        hourStartMillis,
+        dayStartMillis,
         executions + more,
         Math.min(firstSeenMillis, firstMillis),
         Math.max(lastSeenMillis, lastMillis));

@@ -27,7 +27,7 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  *   <li>{@link #edges()}: the derived-edge upsert; it skips tombstoned relationships, only
  *       refreshes last_seen on manual edges and widens first/last seen on derived ones.
  *   <li>{@link #queriesSeen()}: one row per fingerprint; widens first/last seen.
- *   <li>{@link #queryExecutions()}: whole hourly counts per fingerprint and origin; the store keeps
+ *   <li>{@link #queryExecutions()}: whole daily counts per fingerprint and origin; the store keeps
  *       the larger count, so a replayed count changes nothing.
  *   <li>{@link #deadLetters()}: inserts each dead letter once, under an id made of its query id,
  *       fingerprint and reason.
@@ -131,7 +131,7 @@ public final class LineageStoreSink {
         new QueryExecutions(
             c.fingerprint(),
             c.origin(),
-            Instant.ofEpochMilli(c.hourStartMillis()),
+            Instant.ofEpochMilli(c.dayStartMillis()),
             c.executions(),
             Instant.ofEpochMilli(c.firstSeenMillis()),
             Instant.ofEpochMilli(c.lastSeenMillis())));

@@ -72,16 +72,16 @@ public final class H2StoreDialect implements StoreDialect {
       """
       MERGE INTO query_executions q
       USING (SELECT CAST(? AS VARCHAR(64)) fingerprint, CAST(? AS VARCHAR(1024)) origin,
-                    CAST(? AS %1$s) hour_start, CAST(? AS BIGINT) executions,
+                    CAST(? AS %1$s) day_start, CAST(? AS BIGINT) executions,
                     CAST(? AS %1$s) first_seen, CAST(? AS %1$s) last_seen) s
-      ON q.fingerprint = s.fingerprint AND q.origin = s.origin AND q.hour_start = s.hour_start
+      ON q.fingerprint = s.fingerprint AND q.origin = s.origin AND q.day_start = s.day_start
       WHEN MATCHED THEN UPDATE SET
         executions = GREATEST(q.executions, s.executions),
         first_seen = LEAST(q.first_seen, s.first_seen),
         last_seen = GREATEST(q.last_seen, s.last_seen)
       WHEN NOT MATCHED THEN
-        INSERT (fingerprint, origin, hour_start, executions, first_seen, last_seen)
-        VALUES (s.fingerprint, s.origin, s.hour_start, s.executions, s.first_seen, s.last_seen)
+        INSERT (fingerprint, origin, day_start, executions, first_seen, last_seen)
+        VALUES (s.fingerprint, s.origin, s.day_start, s.executions, s.first_seen, s.last_seen)
       """
           .formatted(TS);
 

@@ -42,10 +42,10 @@ public final class PostgresStoreDialect implements StoreDialect {
 
   static final String UPSERT_QUERY_EXECUTIONS =
       """
-      INSERT INTO query_executions (fingerprint, origin, hour_start, executions, first_seen,
+      INSERT INTO query_executions (fingerprint, origin, day_start, executions, first_seen,
                                     last_seen)
       VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (fingerprint, origin, hour_start) DO UPDATE SET
+      ON CONFLICT (fingerprint, origin, day_start) DO UPDATE SET
         executions = GREATEST(query_executions.executions, EXCLUDED.executions),
         first_seen = LEAST(query_executions.first_seen, EXCLUDED.first_seen),
         last_seen = GREATEST(query_executions.last_seen, EXCLUDED.last_seen)

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Queries seen, their hourly execution counts, and dead letters. */
+/** Queries seen, their daily execution counts, and dead letters. */
 public final class QueryDao {
 
   private final Transactions tx;
@@ -31,15 +31,15 @@ public final class QueryDao {
   }
 
   /**
-   * Writes hourly execution counts; a count already stored for the same fingerprint, origin and
-   * hour is kept when it is larger.
+   * Writes daily execution counts; a count already stored for the same fingerprint, origin and day
+   * is kept when it is larger.
    */
   public void recordExecutions(Collection<QueryExecutions> counts) {
     batch(
         counts,
         Comparator.comparing(QueryExecutions::fingerprint)
             .thenComparing(QueryExecutions::origin)
-            .thenComparing(QueryExecutions::hourStart),
+            .thenComparing(QueryExecutions::dayStart),
         dialect.upsertQueryExecutionsSql(),
         QueryExecutions::bind);
   }
@@ -92,7 +92,7 @@ public final class QueryDao {
         });
   }
 
-  /** How often a query shape ran, over all origins and hours; 0 when never counted. */
+  /** How often a query shape ran, over all origins and days; 0 when never counted. */
   public long executions(String fingerprint) {
     return tx.read(
         c -> {

@@ -29,7 +29,7 @@ public interface StoreDialect {
   String upsertQuerySeenSql();
 
   /**
-   * Writes one hour's execution count of a query from one origin: fingerprint, origin, hour_start,
+   * Writes one day's execution count of a query from one origin: fingerprint, origin, day_start,
    * executions, first_seen, last_seen. An existing row keeps the larger count (a count is whole,
    * never a difference, so writing it twice changes nothing) and widens first/last seen.
    */

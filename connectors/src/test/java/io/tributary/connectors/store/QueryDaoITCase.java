@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Queries seen widen their times, hourly counts are kept whole, dead letters are kept. */
+/** Queries seen widen their times, daily counts are kept whole, dead letters are kept. */
 public abstract class QueryDaoITCase extends StoreITCaseBase {
 
   private static final Instant T1 = Instant.parse("2025-01-01T00:00:00Z");
@@ -30,34 +30,33 @@ public abstract class QueryDaoITCase extends StoreITCaseBase {
   }
 
   @Test
-  void anHourCountWrittenAgainIsNotAddedButOtherHoursAndOriginsAre() {
+  void aDayCountWrittenAgainIsNotAddedButOtherDaysAndOriginsAre() {
     String fp = fingerprint();
-    Instant hour = T1;
-    Instant nextHour = T1.plusSeconds(3_600);
+    Instant day = T1;
+    Instant nextDay = T2;
     store
         .queries()
         .recordExecutions(
             List.of(
-                new QueryExecutions(fp, "file:/logs/a.jsonl", hour, 3, T1, T1.plusSeconds(60)),
-                new QueryExecutions(fp, "file:/logs/a.jsonl", nextHour, 2, nextHour, nextHour),
-                new QueryExecutions(fp, "file:/logs/b.jsonl", hour, 4, T1, T1)));
+                new QueryExecutions(fp, "file:/logs/a.jsonl", day, 3, T1, T1.plusSeconds(60)),
+                new QueryExecutions(fp, "file:/logs/a.jsonl", nextDay, 2, nextDay, nextDay),
+                new QueryExecutions(fp, "file:/logs/b.jsonl", day, 4, T1, T1)));
     assertThat(store.queries().executions(fp)).isEqualTo(9);
 
-    // A replay writes the same counts; a count read before the hour was whole is smaller.
+    // A replay writes the same counts; a count read before the day was whole is smaller.
     store
         .queries()
         .recordExecutions(
             List.of(
-                new QueryExecutions(fp, "file:/logs/a.jsonl", hour, 3, T1, T1.plusSeconds(60)),
-                new QueryExecutions(fp, "file:/logs/b.jsonl", hour, 1, T1, T1)));
+                new QueryExecutions(fp, "file:/logs/a.jsonl", day, 3, T1, T1.plusSeconds(60)),
+                new QueryExecutions(fp, "file:/logs/b.jsonl", day, 1, T1, T1)));
     assertThat(store.queries().executions(fp)).isEqualTo(9);
 
-    // More rows of the same hour read later (late rows, a longer file): the larger count wins.
+    // More rows of the same day read later (late rows, a longer file): the larger count wins.
     store
         .queries()
         .recordExecutions(
-            List.of(
-                new QueryExecutions(fp, "file:/logs/a.jsonl", hour, 5, T1, T1.plusSeconds(90))));
+            List.of(new QueryExecutions(fp, "file:/logs/a.jsonl", day, 5, T1, T1.plusSeconds(90))));
     assertThat(store.queries().executions(fp)).isEqualTo(11);
   }
 

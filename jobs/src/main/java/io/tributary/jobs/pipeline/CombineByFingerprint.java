@@ -22,8 +22,8 @@ import org.apache.flink.util.OutputTag;
  * First step: counts what comes in, drops statements that failed in the warehouse or lie outside
  * the time range, fingerprints the rest, and combines executions of the same key before the
  * shuffle: a query log repeats the same statements over and over, so only one record per key,
- * origin, hour and task travels on, with its execution count and first/last start time. (Origin and
- * hour are kept apart because executions are counted per fingerprint, origin and hour.)
+ * origin, day and task travels on, with its execution count and first/last start time. (Origin and
+ * day are kept apart because executions are counted per fingerprint, origin and day.)
  *
  * <p>The combined records are sent on when the buffer holds {@code maxKeys} keys, at the end of a
  * bounded input, before each checkpoint barrier (so nothing buffered needs state), and, when a
@@ -123,7 +123,7 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     String key =
         Fingerprinting.key(fingerprint, dialect.name(), record.databaseName(), record.schemaName());
     String combined =
-        key + '\u0000' + record.originOrEmpty() + '\u0000' + QueryExecutions.hourOf(start);
+        key + '\u0000' + record.originOrEmpty() + '\u0000' + QueryExecutions.dayOf(start);
     FingerprintedQuery seen = buffer.get(combined);
     if (seen != null) {
       buffer.put(combined, seen.plus(start));

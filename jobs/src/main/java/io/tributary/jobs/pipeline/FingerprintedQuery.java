@@ -6,7 +6,7 @@ import io.tributary.connectors.store.QueryExecutions;
 
 /**
  * A statement with the key it is deduplicated by, standing for one or more executions of it that
- * one task saw close together, all from the same origin and in the same hour.
+ * one task saw close together, all from the same origin and on the same day.
  *
  * @param key fingerprint, dialect and session defaults together: the same text under another
  *     default schema reads other tables, so it is another analysis
@@ -26,21 +26,21 @@ public record FingerprintedQuery(
     long firstSeenMillis,
     long lastSeenMillis) {
 
-  /** The key its executions are counted under: fingerprint, origin and hour. */
+  /** The key its executions are counted under: fingerprint, origin and day. */
   String executionsKey() {
     return fingerprint
         + '\u0000'
         + record.originOrEmpty()
         + '\u0000'
-        + QueryExecutions.hourOf(firstSeenMillis);
+        + QueryExecutions.dayOf(firstSeenMillis);
   }
 
-  /** What it adds to its hour's count. */
+  /** What it adds to its day's count. */
   ExecutionCount executionCount() {
     return new ExecutionCount(
         fingerprint,
         record.originOrEmpty(),
-        QueryExecutions.hourOf(firstSeenMillis),
+        QueryExecutions.dayOf(firstSeenMillis),
         executions,
         firstSeenMillis,
         lastSeenMillis);

@@ -17,7 +17,7 @@ import org.apache.flink.util.OutputTag;
  * Lets the first statement of each key through to analysis and counts the others as duplicates.
  * First/last seen per key are widened in state and reported to a side output once per {@code
  * flushInterval} (in batch mode, once at the end of each key), for the store's queries table.
- * (Executions are counted apart, by {@link CountExecutionsPerHour}.)
+ * (Executions are counted apart, by {@link CountExecutionsPerDay}.)
  *
  * <p>With a TTL (streaming), a key not seen for that long is forgotten and analyzed again when it
  * comes back, so lineage follows schema changes.

@@ -18,7 +18,7 @@ import org.apache.flink.util.OutputTag;
  *
  * <pre>
  * records ─► Fingerprint statements (combined per task)
- *   ├─keyBy(fingerprint, origin, hour)─► Count executions per hour ─► Write query executions
+ *   ├─keyBy(fingerprint, origin, day)─► Count executions per day ─► Write query executions
  *   └─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint ─► (first/last seen) ─► Write queries seen
  *   ▼
  * Analyze statements ─► failures ─► Write dead letters
@@ -41,8 +41,8 @@ public final class LineagePipeline {
   private LineagePipeline() {}
 
   /**
-   * An hour's count must outlive the hour and the rows a history writes late into it, or a late row
-   * would start the count again from 1: at least a day, whatever shorter TTL fingerprints have.
+   * A day's count must outlive the day and the rows a history writes late into it, or a late row
+   * would start the count again from 1: at least two days, whatever shorter TTL fingerprints have.
    */
   static Duration countTtl(Duration stateTtl) {
     if (stateTtl == null) {
@@ -51,7 +51,7 @@ public final class LineagePipeline {
     return stateTtl.compareTo(MIN_COUNT_TTL) < 0 ? MIN_COUNT_TTL : stateTtl;
   }
 
-  static final Duration MIN_COUNT_TTL = Duration.ofDays(1);
+  static final Duration MIN_COUNT_TTL = Duration.ofDays(2);
 
   /** Adds the pipeline after {@code records}, ending in the store's sinks. */
   public static void build(
@@ -82,9 +82,9 @@ public final class LineagePipeline {
     fingerprinted
         .keyBy(FingerprintedQuery::executionsKey, Types.STRING)
         .process(
-            new CountExecutionsPerHour(countTtl(options.stateTtl()), options.statsFlushInterval()))
-        .name("Count executions per hour")
-        .uid("count-executions-per-hour")
+            new CountExecutionsPerDay(countTtl(options.stateTtl()), options.statsFlushInterval()))
+        .name("Count executions per day")
+        .uid("count-executions-per-day")
         .sinkTo(store.queryExecutionsSink())
         .name("Write query executions")
         .uid("write-query-executions");

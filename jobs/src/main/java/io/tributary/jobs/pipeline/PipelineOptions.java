@@ -11,13 +11,13 @@ import java.util.Objects;
 /**
  * What shapes the pipeline, the same for backfill and streaming.
  *
- * <p>The time range is widened to whole hours because executions are counted per hour and each
- * hour's count is written whole: a range that cut an hour would write part of that hour's count
- * over the whole of it.
+ * <p>The time range is widened to whole days because executions are counted per day and each day's
+ * count is written whole: a range that cut a day would write part of that day's count over the
+ * whole of it.
  *
  * @param defaultDialect the dialect of statements whose history does not say
- * @param from statements that started before are dropped; rounded down to a whole hour (UTC)
- * @param to statements that started at or after are dropped; rounded up to a whole hour (UTC)
+ * @param from statements that started before are dropped; rounded down to a whole day (UTC)
+ * @param to statements that started at or after are dropped; rounded up to a whole day (UTC)
  * @param analysisTimeout the longest one statement's analysis may take
  * @param maxStatementChars longer statements go to the dead letters
  * @param registerDiscovered register tables and columns the catalog does not know
@@ -44,8 +44,8 @@ public record PipelineOptions(
     from =
         from == null
             ? Instant.EPOCH
-            : Instant.ofEpochMilli(QueryExecutions.hourOf(from.toEpochMilli()));
-    to = to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : hourAtOrAfter(to);
+            : Instant.ofEpochMilli(QueryExecutions.dayOf(from.toEpochMilli()));
+    to = to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : dayAtOrAfter(to);
     Objects.requireNonNull(analysisTimeout, "analysisTimeout");
     Objects.requireNonNull(statsFlushInterval, "statsFlushInterval");
   }
@@ -69,14 +69,14 @@ public record PipelineOptions(
         null);
   }
 
-  private static Instant hourAtOrAfter(Instant time) {
+  private static Instant dayAtOrAfter(Instant time) {
     long millis = time.toEpochMilli();
-    long hour = QueryExecutions.hourOf(millis);
-    long oneHour = Duration.ofHours(1).toMillis();
-    if (hour == millis || millis > Long.MAX_VALUE - oneHour) {
+    long day = QueryExecutions.dayOf(millis);
+    long oneDay = Duration.ofDays(1).toMillis();
+    if (day == millis || millis > Long.MAX_VALUE - oneDay) {
       return time.truncatedTo(ChronoUnit.MILLIS);
     }
-    return Instant.ofEpochMilli(hour + oneHour);
+    return Instant.ofEpochMilli(day + oneDay);
   }
 
   public AnalyzerLimits limits() {

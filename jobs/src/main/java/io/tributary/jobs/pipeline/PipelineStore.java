@@ -35,7 +35,7 @@ public interface PipelineStore extends Serializable {
 
   Sink<QueryStats> queriesSink();
 
-  /** Whole hourly execution counts; the store keeps the larger of a stored and a written count. */
+  /** Whole daily execution counts; the store keeps the larger of a stored and a written count. */
   Sink<ExecutionCount> queryExecutionsSink();
 
   Sink<DeadLetter> deadLetterSink();

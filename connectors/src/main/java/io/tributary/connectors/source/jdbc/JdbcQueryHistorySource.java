@@ -132,7 +132,7 @@ public final class JdbcQueryHistorySource {
     }
 
     /**
-     * The origin its records carry; executions are counted per origin, hour and fingerprint.
+     * The origin its records carry; executions are counted per origin, day and fingerprint.
      * Default: the URL without credentials or properties, and the table, so the same history read
      * again (by a backfill or a stream) is the same origin. Name it when two histories would
      * otherwise look alike (two BigQuery projects told apart only by a URL property).

@@ -11,15 +11,15 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Counts executions per fingerprint, origin and hour (the key) and reports the whole count, once
- * per {@code flushInterval} when it changed (in batch mode, once at the end of each key).
+ * Counts executions per fingerprint, origin and day (the key) and reports the whole count, once per
+ * {@code flushInterval} when it changed (in batch mode, once at the end of each key).
  *
  * <p>The count lives in checkpointed state and is reported whole, never as a difference: after a
  * restore the state is back at the checkpoint and the replayed rows bring it to the true count
  * again, and the store keeps the larger of what it has and what is written. So a failover or a
- * second backfill of the same hours never counts an execution twice.
+ * second backfill of the same days never counts an execution twice.
  */
-final class CountExecutionsPerHour
+final class CountExecutionsPerDay
     extends KeyedProcessFunction<String, FingerprintedQuery, ExecutionCount> {
 
   private static final long serialVersionUID = 1L;
@@ -31,9 +31,9 @@ final class CountExecutionsPerHour
   private transient ValueState<Boolean> reportDue;
 
   /**
-   * @param ttl how long an hour's count is kept after its last execution; null for the whole run
+   * @param ttl how long a day's count is kept after its last execution; null for the whole run
    */
-  CountExecutionsPerHour(Duration ttl, Duration flushInterval) {
+  CountExecutionsPerDay(Duration ttl, Duration flushInterval) {
     this.ttl = ttl;
     this.flushInterval = flushInterval;
   }
