@@ -20,6 +20,15 @@ public record ExecutionCount(
     long firstSeenMillis,
     long lastSeenMillis) {
 
+  /** The key a count is kept under: fingerprint, origin and day. */
+  public static String key(String fingerprint, String origin, long dayStartMillis) {
+    return fingerprint + '\u0000' + origin + '\u0000' + dayStartMillis;
+  }
+
+  public String key() {
+    return key(fingerprint, origin, dayStartMillis);
+  }
+
   /** This count with {@code more} executions between {@code firstMillis} and {@code lastMillis}. */
   public ExecutionCount plus(long more, long firstMillis, long lastMillis) {
     return new ExecutionCount(

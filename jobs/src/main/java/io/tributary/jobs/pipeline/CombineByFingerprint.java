@@ -1,6 +1,7 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.source.QueryRecord;
 import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.sql.dialect.Dialect;
@@ -21,9 +22,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * First step: counts what comes in, drops statements that failed in the warehouse or lie outside
  * the time range, fingerprints the rest, and combines executions of the same key before the
- * shuffle: a query log repeats the same statements over and over, so only one record per key,
- * origin, day and task travels on, with its execution count and first/last start time. (Origin and
- * day are kept apart because executions are counted per fingerprint, origin and day.)
+ * shuffle: a query log repeats the same statements over and over, so only one record per key and
+ * task travels on, with its execution count and first/last start time. Executions are also counted
+ * per fingerprint, origin and day into small {@link ExecutionCount}s, sent to a side output for the
+ * store's execution counts.
  *
  * <p>The combined records are sent on when the buffer holds {@code maxKeys} keys, at the end of a
  * bounded input, before each checkpoint barrier (so nothing buffered needs state), and, when a
@@ -39,11 +41,13 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
   private final long fromMillis;
   private final long toMillis;
   private final OutputTag<DeadLetter> deadLetters;
+  private final OutputTag<ExecutionCount> executionCounts;
   private final Duration flushInterval;
   private final int maxKeys;
 
   private transient Map<String, Dialect> dialects;
   private transient Map<String, FingerprintedQuery> buffer;
+  private transient Map<String, ExecutionCount> counts;
   private transient Counter in;
   private transient Counter failedUpstream;
   private transient Counter outOfRange;
@@ -59,12 +63,14 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
       long fromMillis,
       long toMillis,
       OutputTag<DeadLetter> deadLetters,
+      OutputTag<ExecutionCount> executionCounts,
       Duration flushInterval,
       int maxKeys) {
     this.defaultDialect = defaultDialect;
     this.fromMillis = fromMillis;
     this.toMillis = toMillis;
     this.deadLetters = deadLetters;
+    this.executionCounts = executionCounts;
     this.flushInterval = flushInterval;
     this.maxKeys = maxKeys;
   }
@@ -74,6 +80,7 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     super.open();
     dialects = new HashMap<>();
     buffer = new LinkedHashMap<>();
+    counts = new HashMap<>();
     var metrics = getMetricGroup();
     in = metrics.counter(PipelineMetrics.STATEMENTS_IN);
     failedUpstream = metrics.counter(PipelineMetrics.STATEMENTS_FAILED_UPSTREAM);
@@ -122,17 +129,15 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     String fingerprint = Fingerprinting.fingerprint(record.sql(), dialect);
     String key =
         Fingerprinting.key(fingerprint, dialect.name(), record.databaseName(), record.schemaName());
-    String combined =
-        key + '\u0000' + record.originOrEmpty() + '\u0000' + QueryExecutions.dayOf(start);
-    FingerprintedQuery seen = buffer.get(combined);
+    countExecution(fingerprint, record.originOrEmpty(), start);
+    FingerprintedQuery seen = buffer.get(key);
     if (seen != null) {
-      buffer.put(combined, seen.plus(start));
-      return;
+      buffer.put(key, seen.plus(start));
+    } else {
+      buffer.put(
+          key, new FingerprintedQuery(key, fingerprint, dialect.name(), record, 1, start, start));
     }
-    buffer.put(
-        combined,
-        new FingerprintedQuery(key, fingerprint, dialect.name(), record, 1, start, start));
-    if (buffer.size() >= maxKeys) {
+    if (buffer.size() >= maxKeys || counts.size() >= maxKeys) {
       flush();
     }
   }
@@ -154,14 +159,29 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     super.finish();
   }
 
+  private void countExecution(String fingerprint, String origin, long start) {
+    long day = QueryExecutions.dayOf(start);
+    String key = ExecutionCount.key(fingerprint, origin, day);
+    ExecutionCount count = counts.get(key);
+    counts.put(
+        key,
+        count == null
+            ? new ExecutionCount(fingerprint, origin, day, 1, start, start)
+            : count.plus(1, start, start));
+  }
+
   private void flush() {
-    if (buffer == null || buffer.isEmpty()) {
+    if (buffer == null) {
       return;
     }
     for (FingerprintedQuery query : buffer.values()) {
       output.collect(new StreamRecord<>(query));
     }
     buffer.clear();
+    for (ExecutionCount count : counts.values()) {
+      output.collect(executionCounts, new StreamRecord<>(count));
+    }
+    counts.clear();
   }
 
   private void scheduleFlush() {

@@ -20,7 +20,7 @@ import org.apache.flink.util.Collector;
  * second backfill of the same days never counts an execution twice.
  */
 final class CountExecutionsPerDay
-    extends KeyedProcessFunction<String, FingerprintedQuery, ExecutionCount> {
+    extends KeyedProcessFunction<String, ExecutionCount, ExecutionCount> {
 
   private static final long serialVersionUID = 1L;
 
@@ -53,13 +53,13 @@ final class CountExecutionsPerDay
   }
 
   @Override
-  public void processElement(FingerprintedQuery query, Context ctx, Collector<ExecutionCount> out)
+  public void processElement(ExecutionCount more, Context ctx, Collector<ExecutionCount> out)
       throws Exception {
     ExecutionCount current = count.value();
     count.update(
         current == null
-            ? query.executionCount()
-            : current.plus(query.executions(), query.firstSeenMillis(), query.lastSeenMillis()));
+            ? more
+            : current.plus(more.executions(), more.firstSeenMillis(), more.lastSeenMillis()));
     if (reportDue.value() == null) {
       reportDue.update(Boolean.TRUE);
       ctx.timerService()

@@ -1,12 +1,10 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.source.QueryRecord;
-import io.tributary.connectors.store.QueryExecutions;
 
 /**
  * A statement with the key it is deduplicated by, standing for one or more executions of it that
- * one task saw close together, all from the same origin and on the same day.
+ * one task saw close together.
  *
  * @param key fingerprint, dialect and session defaults together: the same text under another
  *     default schema reads other tables, so it is another analysis
@@ -25,26 +23,6 @@ public record FingerprintedQuery(
     long executions,
     long firstSeenMillis,
     long lastSeenMillis) {
-
-  /** The key its executions are counted under: fingerprint, origin and day. */
-  String executionsKey() {
-    return fingerprint
-        + '\u0000'
-        + record.originOrEmpty()
-        + '\u0000'
-        + QueryExecutions.dayOf(firstSeenMillis);
-  }
-
-  /** What it adds to its day's count. */
-  ExecutionCount executionCount() {
-    return new ExecutionCount(
-        fingerprint,
-        record.originOrEmpty(),
-        QueryExecutions.dayOf(firstSeenMillis),
-        executions,
-        firstSeenMillis,
-        lastSeenMillis);
-  }
 
   /** One more execution of the same key. */
   FingerprintedQuery plus(long startMillis) {

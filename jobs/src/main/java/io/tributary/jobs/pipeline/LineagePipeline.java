@@ -2,6 +2,7 @@ package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.EdgeDirectionRow;
+import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
@@ -18,9 +19,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <pre>
  * records ─► Fingerprint statements (combined per task)
- *   ├─keyBy(fingerprint, origin, day)─► Count executions per day ─► Write query executions
+ *   ├─► execution counts ─keyBy(fingerprint, origin, day)─► Count executions per day ─► Write query executions
  *   └─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint ─► (first/last seen) ─► Write queries seen
- *   ▼
+ *                                               ▼
  * Analyze statements ─► failures ─► Write dead letters
  *   ▼
  * Resolve names to resource ids ─keyBy(edge)─► Dedupe edges ─► Both directions ─► Write edges
@@ -32,6 +33,8 @@ public final class LineagePipeline {
 
   static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+  static final OutputTag<ExecutionCount> EXECUTION_COUNTS =
+      new OutputTag<>("execution-counts", TypeInformation.of(ExecutionCount.class));
   static final OutputTag<QueryStats> QUERY_STATS =
       new OutputTag<>("query-stats", TypeInformation.of(QueryStats.class));
 
@@ -66,6 +69,7 @@ public final class LineagePipeline {
                     options.from().toEpochMilli(),
                     options.to().toEpochMilli(),
                     DEAD_LETTERS,
+                    EXECUTION_COUNTS,
                     options.combineInterval(),
                     COMBINE_MAX_KEYS))
             .uid("fingerprint-statements");
@@ -80,7 +84,8 @@ public final class LineagePipeline {
             .uid("first-seen-per-fingerprint");
 
     fingerprinted
-        .keyBy(FingerprintedQuery::executionsKey, Types.STRING)
+        .getSideOutput(EXECUTION_COUNTS)
+        .keyBy(ExecutionCount::key, Types.STRING)
         .process(
             new CountExecutionsPerDay(countTtl(options.stateTtl()), options.statsFlushInterval()))
         .name("Count executions per day")
