@@ -117,6 +117,16 @@ class QueryHistoryJobsITCase {
       assertThat(StoreContents.edgeNames(store)).containsExactlyInAnyOrderElementsOf(INSERT_EDGES);
       assertThat(StoreContents.count(store, "SELECT SUM(executions) FROM query_executions"))
           .isEqualTo(20);
+      // Each edge's first/last seen span all 20 executions (00:00 to 03:10), not just one.
+      long edgeRows = StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges");
+      assertThat(edgeRows).isEqualTo(2L * INSERT_EDGES.size());
+      assertThat(
+              StoreContents.count(
+                  store,
+                  "SELECT COUNT(*) FROM lineage_edges"
+                      + " WHERE first_seen = TIMESTAMP WITH TIME ZONE '2024-05-01 00:00:00+00'"
+                      + " AND last_seen = TIMESTAMP WITH TIME ZONE '2024-05-01 03:10:00+00'"))
+          .isEqualTo(edgeRows);
     }
   }
 

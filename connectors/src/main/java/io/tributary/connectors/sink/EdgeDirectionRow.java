@@ -12,14 +12,25 @@ import java.util.UUID;
  * DOWNSTREAM source→target} and {@code UPSTREAM target→source}.
  */
 public record EdgeDirectionRow(
-    String sourceId, String targetId, boolean downstream, String fingerprint, long seenAtMillis) {
+    String sourceId,
+    String targetId,
+    boolean downstream,
+    String fingerprint,
+    long firstSeenMillis,
+    long lastSeenMillis) {
 
   public static List<EdgeDirectionRow> rowsOf(ResolvedEdge edge) {
-    return List.of(
-        new EdgeDirectionRow(
-            edge.sourceId(), edge.targetId(), true, edge.fingerprint(), edge.seenAtMillis()),
-        new EdgeDirectionRow(
-            edge.sourceId(), edge.targetId(), false, edge.fingerprint(), edge.seenAtMillis()));
+    return List.of(row(edge, true), row(edge, false));
+  }
+
+  private static EdgeDirectionRow row(ResolvedEdge edge, boolean downstream) {
+    return new EdgeDirectionRow(
+        edge.sourceId(),
+        edge.targetId(),
+        downstream,
+        edge.fingerprint(),
+        edge.firstSeenMillis(),
+        edge.lastSeenMillis());
   }
 
   /** The store's row, ready for {@link EdgeRow#bind}. */
@@ -32,7 +43,8 @@ public record EdgeDirectionRow(
         downstream ? Direction.DOWNSTREAM : Direction.UPSTREAM,
         source,
         target,
-        Instant.ofEpochMilli(seenAtMillis),
+        Instant.ofEpochMilli(firstSeenMillis),
+        Instant.ofEpochMilli(lastSeenMillis),
         Optional.ofNullable(fingerprint));
   }
 }

@@ -8,10 +8,27 @@ package io.tributary.connectors.sink;
  * @param targetId the downstream resource's id
  * @param column whether both ends are columns
  * @param fingerprint the fingerprint of the query that produced it
- * @param seenAtMillis when that query ran
+ * @param firstSeenMillis the earliest execution of that query it stands for
+ * @param lastSeenMillis the latest execution of that query it stands for
  */
 public record ResolvedEdge(
-    String sourceId, String targetId, boolean column, String fingerprint, long seenAtMillis) {
+    String sourceId,
+    String targetId,
+    boolean column,
+    String fingerprint,
+    long firstSeenMillis,
+    long lastSeenMillis) {
+
+  /** The same edge, seen also between {@code firstMillis} and {@code lastMillis}. */
+  public ResolvedEdge widen(long firstMillis, long lastMillis) {
+    return new ResolvedEdge(
+        sourceId,
+        targetId,
+        column,
+        fingerprint,
+        Math.min(firstSeenMillis, firstMillis),
+        Math.max(lastSeenMillis, lastMillis));
+  }
 
   /** The key edges are deduplicated and written by. */
   public String key() {

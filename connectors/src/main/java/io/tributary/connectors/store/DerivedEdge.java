@@ -25,7 +25,9 @@ public record DerivedEdge(UUID source, UUID target, Instant seenAt, Optional<Str
   /** The two stored rows, downstream first. */
   public List<EdgeRow> rows() {
     return List.of(
-        new EdgeRow(source, target, Direction.DOWNSTREAM, source, target, seenAt, fingerprint),
-        new EdgeRow(target, source, Direction.UPSTREAM, source, target, seenAt, fingerprint));
+        new EdgeRow(
+            source, target, Direction.DOWNSTREAM, source, target, seenAt, seenAt, fingerprint),
+        new EdgeRow(
+            target, source, Direction.UPSTREAM, source, target, seenAt, seenAt, fingerprint));
   }
 }

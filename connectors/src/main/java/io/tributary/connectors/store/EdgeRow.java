@@ -14,6 +14,8 @@ import java.util.UUID;
  *
  * @param source the flow's source (the tombstone key), whatever the row's direction
  * @param target the flow's target (the tombstone key)
+ * @param firstSeen the earliest execution the write stands for
+ * @param lastSeen the latest execution the write stands for
  */
 public record EdgeRow(
     UUID from,
@@ -21,7 +23,8 @@ public record EdgeRow(
     Direction direction,
     UUID source,
     UUID target,
-    Instant seenAt,
+    Instant firstSeen,
+    Instant lastSeen,
     Optional<String> fingerprint) {
 
   /** The order writers lock rows in, so concurrent batches do not deadlock. */
@@ -41,15 +44,15 @@ public record EdgeRow(
    */
   public static void bind(PreparedStatement ps, EdgeRow row) throws SQLException {
     var now = Timestamps.toDb(Timestamps.now());
-    var seen = Timestamps.toDb(row.seenAt());
+
     ps.setObject(1, row.id());
     ps.setObject(2, now);
     ps.setObject(3, now);
     ps.setObject(4, row.from());
     ps.setObject(5, row.to());
     ps.setString(6, row.direction().name());
-    ps.setObject(7, seen);
-    ps.setObject(8, seen);
+    ps.setObject(7, Timestamps.toDb(row.firstSeen()));
+    ps.setObject(8, Timestamps.toDb(row.lastSeen()));
     if (row.fingerprint().isPresent()) {
       ps.setString(9, row.fingerprint().get());
     } else {

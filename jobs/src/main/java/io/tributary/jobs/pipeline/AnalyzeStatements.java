@@ -103,7 +103,8 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
         continue;
       }
       for (NamedEdge edge :
-          StatementEdges.of(statement, query.fingerprint(), record.startTimeMillis())) {
+          StatementEdges.of(
+              statement, query.fingerprint(), query.firstSeenMillis(), query.lastSeenMillis())) {
         out.collect(edge);
         edges++;
       }

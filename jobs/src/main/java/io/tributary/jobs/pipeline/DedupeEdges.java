@@ -17,6 +17,9 @@ import org.apache.flink.util.Collector;
  * Passes each relationship on once (per run, or per TTL in streaming) and asks the store what it
  * holds: a tombstoned relationship is dropped; a new one is counted as new; an existing derived or
  * manual one is still written, which only refreshes its last-seen time.
+ *
+ * <p>In batch mode an edge is sent on at the end of its key, with the first/last seen range of all
+ * the statements that yielded it.
  */
 final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, ResolvedEdge> {
 
@@ -24,8 +27,10 @@ final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, Resol
 
   private final PipelineStore store;
   private final Duration ttl;
+  private final boolean holdUntilEnd;
 
   private transient ValueState<Boolean> seen;
+  private transient ValueState<ResolvedEdge> held;
   private transient PipelineStore.EdgeLookup lookup;
   private transient Counter edgesNew;
   private transient Counter edgesExisting;
@@ -34,9 +39,13 @@ final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, Resol
   private transient LongCounter existingTotal;
   private transient LongCounter forbiddenTotal;
 
-  DedupeEdges(PipelineStore store, Duration ttl) {
+  /**
+   * @param holdUntilEnd batch: send each edge on at the end of its key, with the whole range
+   */
+  DedupeEdges(PipelineStore store, Duration ttl, boolean holdUntilEnd) {
     this.store = store;
     this.ttl = ttl;
+    this.holdUntilEnd = holdUntilEnd;
   }
 
   @Override
@@ -48,6 +57,10 @@ final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, Resol
           StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
     }
     seen = getRuntimeContext().getState(descriptor);
+    held =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("heldEdge", TypeInformation.of(ResolvedEdge.class)));
     lookup = store.openEdgeLookup();
     var metrics = getRuntimeContext().getMetricGroup();
     edgesNew = metrics.counter(PipelineMetrics.EDGES_NEW);
@@ -62,25 +75,52 @@ final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, Resol
   public void processElement(ResolvedEdge edge, Context ctx, Collector<ResolvedEdge> out)
       throws Exception {
     if (seen.value() != null) {
+      ResolvedEdge first = held.value();
+      if (first != null) {
+        held.update(first.widen(edge.firstSeenMillis(), edge.lastSeenMillis()));
+      }
       return;
     }
     seen.update(Boolean.TRUE);
-    EdgeStatus status = lookup.status(edge.sourceId(), edge.targetId());
+    if (!written(lookup.status(edge.sourceId(), edge.targetId()))) {
+      return;
+    }
+    if (holdUntilEnd) {
+      held.update(edge);
+      ctx.timerService().registerProcessingTimeTimer(Long.MAX_VALUE);
+    } else {
+      out.collect(edge);
+    }
+  }
+
+  /** Counts the edge by what the store holds; whether it is to be written. */
+  private boolean written(EdgeStatus status) {
     switch (status) {
       case FORBIDDEN -> {
         edgesForbidden.inc();
         forbiddenTotal.add(1);
+        return false;
       }
       case NEW -> {
         edgesNew.inc();
         newTotal.add(1);
-        out.collect(edge);
+        return true;
       }
-      case EXISTING, MANUAL -> {
+      default -> {
         edgesExisting.inc();
         existingTotal.add(1);
-        out.collect(edge);
+        return true;
       }
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ResolvedEdge> out)
+      throws Exception {
+    ResolvedEdge edge = held.value();
+    if (edge != null) {
+      out.collect(edge);
+      held.clear();
     }
   }
 

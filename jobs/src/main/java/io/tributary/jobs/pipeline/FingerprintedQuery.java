@@ -24,6 +24,14 @@ public record FingerprintedQuery(
     long firstSeenMillis,
     long lastSeenMillis) {
 
+  /**
+   * The same statement, standing for executions between {@code firstMillis} and {@code lastMillis}.
+   */
+  FingerprintedQuery seenBetween(long firstMillis, long lastMillis) {
+    return new FingerprintedQuery(
+        key, fingerprint, dialect, record, executions, firstMillis, lastMillis);
+  }
+
   /** One more execution of the same key. */
   FingerprintedQuery plus(long startMillis) {
     return new FingerprintedQuery(

@@ -17,7 +17,9 @@ import org.apache.flink.util.OutputTag;
  * Lets the first statement of each key through to analysis and counts the others as duplicates.
  * First/last seen per key are widened in state and reported to a side output once per {@code
  * flushInterval} (in batch mode, once at the end of each key), for the store's queries table.
- * (Executions are counted apart, by {@link CountExecutionsPerDay}.)
+ * (Executions are counted apart, by {@link CountExecutionsPerDay}.) In batch mode the first
+ * statement is held until the end of its key and sent on standing for all executions, so the edges
+ * it yields carry the key's whole first/last seen range.
  *
  * <p>With a TTL (streaming), a key not seen for that long is forgotten and analyzed again when it
  * comes back, so lineage follows schema changes.
@@ -30,8 +32,10 @@ final class FirstSeenPerFingerprint
   private final Duration ttl;
   private final Duration flushInterval;
   private final OutputTag<QueryStats> stats;
+  private final boolean holdUntilEnd;
 
   private transient ValueState<Boolean> seen;
+  private transient ValueState<FingerprintedQuery> held;
   private transient ValueState<QueryStats> pending;
   private transient Counter duplicates;
   private transient LongCounter duplicatesTotal;
@@ -40,10 +44,16 @@ final class FirstSeenPerFingerprint
   /**
    * @param ttl how long a key is remembered; null to remember it for the whole run
    */
-  FirstSeenPerFingerprint(Duration ttl, Duration flushInterval, OutputTag<QueryStats> stats) {
+  /**
+   * @param holdUntilEnd batch: send the first statement on at the end of its key, standing for all
+   *     executions, so its edges get the whole first/last seen range
+   */
+  FirstSeenPerFingerprint(
+      Duration ttl, Duration flushInterval, OutputTag<QueryStats> stats, boolean holdUntilEnd) {
     this.ttl = ttl;
     this.flushInterval = flushInterval;
     this.stats = stats;
+    this.holdUntilEnd = holdUntilEnd;
   }
 
   @Override
@@ -55,6 +65,11 @@ final class FirstSeenPerFingerprint
           StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
     }
     seen = getRuntimeContext().getState(seenDescriptor);
+    held =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "heldQuery", TypeInformation.of(FingerprintedQuery.class)));
     pending =
         getRuntimeContext()
             .getState(
@@ -71,7 +86,11 @@ final class FirstSeenPerFingerprint
     if (seen.value() == null) {
       seen.update(Boolean.TRUE);
       distinctTotal.add(1);
-      out.collect(query);
+      if (holdUntilEnd) {
+        held.update(query);
+      } else {
+        out.collect(query);
+      }
       repeats--;
     }
     duplicates.inc(repeats);
@@ -100,6 +119,11 @@ final class FirstSeenPerFingerprint
     if (current != null) {
       ctx.output(stats, current);
       pending.clear();
+    }
+    FingerprintedQuery first = held.value();
+    if (first != null && current != null) {
+      out.collect(first.seenBetween(current.firstSeenMillis(), current.lastSeenMillis()));
+      held.clear();
     }
   }
 }

@@ -7,8 +7,10 @@ import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
 import java.time.Duration;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
@@ -59,6 +61,11 @@ public final class LineagePipeline {
   /** Adds the pipeline after {@code records}, ending in the store's sinks. */
   public static void build(
       DataStream<QueryRecord> records, PipelineOptions options, PipelineStore store) {
+    // In batch mode a key's timers fire when its input ends: operators hold what they send on
+    // until then, so edges carry the whole first/last seen range of the statements behind them.
+    boolean batch =
+        records.getExecutionEnvironment().getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
+            == RuntimeExecutionMode.BATCH;
     SingleOutputStreamOperator<FingerprintedQuery> fingerprinted =
         records
             .transform(
@@ -79,7 +86,7 @@ public final class LineagePipeline {
             .keyBy(FingerprintedQuery::key, Types.STRING)
             .process(
                 new FirstSeenPerFingerprint(
-                    options.stateTtl(), options.statsFlushInterval(), QUERY_STATS))
+                    options.stateTtl(), options.statsFlushInterval(), QUERY_STATS, batch))
             .name("First seen per fingerprint")
             .uid("first-seen-per-fingerprint");
 
@@ -111,7 +118,7 @@ public final class LineagePipeline {
 
     resolved
         .keyBy(ResolvedEdge::key, Types.STRING)
-        .process(new DedupeEdges(store, options.stateTtl()))
+        .process(new DedupeEdges(store, options.stateTtl(), batch))
         .name("Dedupe edges")
         .uid("dedupe-edges")
         .flatMap(

@@ -53,7 +53,12 @@ final class ResolveResources extends RichFlatMapFunction<NamedEdge, ResolvedEdge
     if (from.isPresent() && to.isPresent()) {
       out.collect(
           new ResolvedEdge(
-              from.get(), to.get(), edge.to().isColumn(), edge.fingerprint(), edge.seenAtMillis()));
+              from.get(),
+              to.get(),
+              edge.to().isColumn(),
+              edge.fingerprint(),
+              edge.firstSeenMillis(),
+              edge.lastSeenMillis()));
     }
   }
 

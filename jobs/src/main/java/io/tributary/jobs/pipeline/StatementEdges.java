@@ -18,7 +18,11 @@ public final class StatementEdges {
 
   private StatementEdges() {}
 
-  public static List<NamedEdge> of(StatementLineage lineage, String fingerprint, long seenAt) {
+  /**
+   * The edges of one statement whose executions ran between {@code firstSeen} and {@code lastSeen}.
+   */
+  public static List<NamedEdge> of(
+      StatementLineage lineage, String fingerprint, long firstSeen, long lastSeen) {
     if (lineage.failed() || lineage.target().isEmpty()) {
       return List.of();
     }
@@ -28,7 +32,7 @@ public final class StatementEdges {
     for (TableName source : lineage.sources()) {
       EdgeEnd from = EdgeEnd.of(source);
       if (!from.equals(to)) {
-        edges.add(new NamedEdge(from, to, fingerprint, seenAt));
+        edges.add(new NamedEdge(from, to, fingerprint, firstSeen, lastSeen));
       }
     }
     for (ColumnLineage pair : lineage.columns()) {
@@ -41,7 +45,7 @@ public final class StatementEdges {
       EdgeEnd from = EdgeEnd.of(pair.from());
       EdgeEnd toColumn = EdgeEnd.of(pair.to());
       if (!from.equals(toColumn)) {
-        edges.add(new NamedEdge(from, toColumn, fingerprint, seenAt));
+        edges.add(new NamedEdge(from, toColumn, fingerprint, firstSeen, lastSeen));
       }
     }
     return new ArrayList<>(edges);

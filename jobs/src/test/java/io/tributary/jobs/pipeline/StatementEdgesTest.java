@@ -43,13 +43,19 @@ class StatementEdgesTest {
             List.of(),
             Optional.empty());
 
-    List<NamedEdge> edges = StatementEdges.of(lineage, "fp", 5L);
+    List<NamedEdge> edges = StatementEdges.of(lineage, "fp", 5L, 9L);
 
     assertThat(edges)
         .extracting(e -> e.from() + ">" + e.to())
         .containsExactly(
             "db.raw.orders>db.marts.totals", "db.raw.orders.amount>db.marts.totals.total");
-    assertThat(edges).allSatisfy(e -> assertThat(e.fingerprint()).isEqualTo("fp"));
+    assertThat(edges)
+        .allSatisfy(
+            e -> {
+              assertThat(e.fingerprint()).isEqualTo("fp");
+              assertThat(e.firstSeenMillis()).isEqualTo(5L);
+              assertThat(e.lastSeenMillis()).isEqualTo(9L);
+            });
   }
 
   @Test
@@ -69,7 +75,7 @@ class StatementEdgesTest {
             List.of(),
             List.of(),
             Optional.empty());
-    assertThat(StatementEdges.of(select, "fp", 0)).isEmpty();
-    assertThat(StatementEdges.of(StatementLineage.utility(0, "COMMIT"), "fp", 0)).isEmpty();
+    assertThat(StatementEdges.of(select, "fp", 0, 0)).isEmpty();
+    assertThat(StatementEdges.of(StatementLineage.utility(0, "COMMIT"), "fp", 0, 0)).isEmpty();
   }
 }
