@@ -15,6 +15,8 @@ import io.tributary.sql.model.TableName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -154,6 +156,10 @@ abstract class BackfillITCase {
             store, "SELECT COUNT(DISTINCT first_seen) FROM lineage_edges WHERE is_manual = FALSE");
     long executionsBefore = StoreContents.count(store, EXECUTIONS);
     long countRowsBefore = StoreContents.count(store, "SELECT COUNT(*) FROM query_executions");
+    String replayStarted =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSx")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
 
     JobSummary summary = backfill();
 
@@ -170,6 +176,14 @@ abstract class BackfillITCase {
                 store,
                 "SELECT COUNT(DISTINCT first_seen) FROM lineage_edges WHERE is_manual = FALSE"))
         .isEqualTo(firstSeenBefore);
+    // No edge was touched: its first/last seen did not widen, so updated_at stayed.
+    assertThat(
+            StoreContents.count(
+                store,
+                "SELECT COUNT(*) FROM lineage_edges WHERE updated_at >= TIMESTAMP WITH TIME ZONE '"
+                    + replayStarted
+                    + "'"))
+        .isZero();
     // Executions are not counted twice.
     assertThat(summary.statements()).isEqualTo(3_000);
     assertThat(StoreContents.count(store, EXECUTIONS)).isEqualTo(executionsBefore);

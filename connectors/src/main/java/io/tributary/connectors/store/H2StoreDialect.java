@@ -24,7 +24,8 @@ public final class H2StoreDialect implements StoreDialect {
       WHEN MATCHED THEN UPDATE SET
         last_seen = GREATEST(e.last_seen, s.last_seen),
         first_seen = LEAST(e.first_seen, s.first_seen),
-        updated_at = s.updated_at,
+        updated_at = CASE WHEN s.first_seen < e.first_seen OR s.last_seen > e.last_seen
+                          THEN s.updated_at ELSE e.updated_at END,
         query_fingerprint = COALESCE(e.query_fingerprint, s.query_fingerprint)
       WHEN NOT MATCHED AND NOT EXISTS (SELECT 1 FROM lineage_tombstones t
                                        WHERE t.source_entity = ? AND t.target_entity = ?) THEN

@@ -16,8 +16,10 @@ public final class PostgresStoreDialect implements StoreDialect {
         last_seen = GREATEST(lineage_edges.last_seen, EXCLUDED.last_seen),
         first_seen = CASE WHEN lineage_edges.is_manual THEN lineage_edges.first_seen
                           ELSE LEAST(lineage_edges.first_seen, EXCLUDED.first_seen) END,
-        updated_at = CASE WHEN lineage_edges.is_manual THEN lineage_edges.updated_at
-                          ELSE EXCLUDED.updated_at END,
+        updated_at = CASE WHEN NOT lineage_edges.is_manual
+                               AND (EXCLUDED.first_seen < lineage_edges.first_seen
+                                    OR EXCLUDED.last_seen > lineage_edges.last_seen)
+                          THEN EXCLUDED.updated_at ELSE lineage_edges.updated_at END,
         query_fingerprint = CASE WHEN lineage_edges.is_manual THEN lineage_edges.query_fingerprint
                           ELSE COALESCE(lineage_edges.query_fingerprint, EXCLUDED.query_fingerprint) END
       """;

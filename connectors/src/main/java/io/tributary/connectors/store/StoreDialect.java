@@ -12,7 +12,8 @@ public interface StoreDialect {
   /**
    * Writes one row of a derived edge (see {@link EdgeRow#bind}): inserts it unless its relationship
    * is tombstoned; on an existing manual edge it changes only {@code last_seen}; on an existing
-   * derived edge it widens first/last seen.
+   * derived edge it widens first/last seen, and moves updated_at only when they widened (a replay
+   * changes nothing).
    */
   String upsertDerivedEdgeSql();
 
