@@ -3,7 +3,6 @@ package io.tributary.jobs.pipeline;
 import io.tributary.connectors.sink.ExecutionCount;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -41,11 +40,7 @@ final class CountExecutionsPerDay
   @Override
   public void open(OpenContext context) {
     ValueStateDescriptor<ExecutionCount> countDescriptor =
-        new ValueStateDescriptor<>("executionCount", TypeInformation.of(ExecutionCount.class));
-    if (ttl != null) {
-      countDescriptor.enableTimeToLive(
-          StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-    }
+        ExpiringValueState.descriptor("executionCount", ExecutionCount.class, ttl);
     count = getRuntimeContext().getState(countDescriptor);
     reportDue =
         getRuntimeContext()

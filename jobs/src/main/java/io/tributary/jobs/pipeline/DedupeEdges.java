@@ -5,7 +5,6 @@ import io.tributary.connectors.sink.ResolvedEdge;
 import java.time.Duration;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -51,11 +50,7 @@ final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, Resol
   @Override
   public void open(OpenContext context) throws Exception {
     ValueStateDescriptor<Boolean> descriptor =
-        new ValueStateDescriptor<>("edgeSeen", TypeInformation.of(Boolean.class));
-    if (ttl != null) {
-      descriptor.enableTimeToLive(
-          StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-    }
+        ExpiringValueState.descriptor("edgeSeen", Boolean.class, ttl);
     seen = getRuntimeContext().getState(descriptor);
     held =
         getRuntimeContext()

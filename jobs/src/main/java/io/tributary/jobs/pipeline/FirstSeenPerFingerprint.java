@@ -4,7 +4,6 @@ import io.tributary.connectors.sink.QueryStats;
 import java.time.Duration;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -59,11 +58,7 @@ final class FirstSeenPerFingerprint
   @Override
   public void open(OpenContext context) {
     ValueStateDescriptor<Boolean> seenDescriptor =
-        new ValueStateDescriptor<>("seen", TypeInformation.of(Boolean.class));
-    if (ttl != null) {
-      seenDescriptor.enableTimeToLive(
-          StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-    }
+        ExpiringValueState.descriptor("seen", Boolean.class, ttl);
     seen = getRuntimeContext().getState(seenDescriptor);
     held =
         getRuntimeContext()

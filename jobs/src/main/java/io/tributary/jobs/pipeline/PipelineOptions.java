@@ -84,100 +84,111 @@ public record PipelineOptions(
   }
 
   public PipelineOptions withRange(Instant newFrom, Instant newTo) {
-    return new PipelineOptions(
-        defaultDialect,
-        newFrom,
-        newTo,
-        analysisTimeout,
-        maxStatementChars,
-        registerDiscovered,
-        stateTtl,
-        statsFlushInterval,
-        combineInterval,
-        catalogMaxAge);
+    return toBuilder().range(newFrom, newTo).build();
   }
 
   public PipelineOptions withStateTtl(Duration value) {
-    return new PipelineOptions(
-        defaultDialect,
-        from,
-        to,
-        analysisTimeout,
-        maxStatementChars,
-        registerDiscovered,
-        value,
-        statsFlushInterval,
-        combineInterval,
-        catalogMaxAge);
+    return toBuilder().stateTtl(value).build();
   }
 
   public PipelineOptions withRegisterDiscovered(boolean value) {
-    return new PipelineOptions(
-        defaultDialect,
-        from,
-        to,
-        analysisTimeout,
-        maxStatementChars,
-        value,
-        stateTtl,
-        statsFlushInterval,
-        combineInterval,
-        catalogMaxAge);
+    return toBuilder().registerDiscovered(value).build();
   }
 
   public PipelineOptions withStatsFlushInterval(Duration value) {
-    return new PipelineOptions(
-        defaultDialect,
-        from,
-        to,
-        analysisTimeout,
-        maxStatementChars,
-        registerDiscovered,
-        stateTtl,
-        value,
-        combineInterval,
-        catalogMaxAge);
+    return toBuilder().statsFlushInterval(value).build();
   }
 
   public PipelineOptions withAnalysisTimeout(Duration value) {
-    return new PipelineOptions(
-        defaultDialect,
-        from,
-        to,
-        value,
-        maxStatementChars,
-        registerDiscovered,
-        stateTtl,
-        statsFlushInterval,
-        combineInterval,
-        catalogMaxAge);
+    return toBuilder().analysisTimeout(value).build();
   }
 
   public PipelineOptions withCombineInterval(Duration value) {
-    return new PipelineOptions(
-        defaultDialect,
-        from,
-        to,
-        analysisTimeout,
-        maxStatementChars,
-        registerDiscovered,
-        stateTtl,
-        statsFlushInterval,
-        value,
-        catalogMaxAge);
+    return toBuilder().combineInterval(value).build();
   }
 
   public PipelineOptions withCatalogMaxAge(Duration value) {
-    return new PipelineOptions(
-        defaultDialect,
-        from,
-        to,
-        analysisTimeout,
-        maxStatementChars,
-        registerDiscovered,
-        stateTtl,
-        statsFlushInterval,
-        combineInterval,
-        value);
+    return toBuilder().catalogMaxAge(value).build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A copy of some options with a few changed; the withers above are its only users. */
+  private static final class Builder {
+    private final String defaultDialect;
+    private Instant from;
+    private Instant to;
+    private Duration analysisTimeout;
+    private final int maxStatementChars;
+    private boolean registerDiscovered;
+    private Duration stateTtl;
+    private Duration statsFlushInterval;
+    private Duration combineInterval;
+    private Duration catalogMaxAge;
+
+    private Builder(PipelineOptions o) {
+      defaultDialect = o.defaultDialect;
+      from = o.from;
+      to = o.to;
+      analysisTimeout = o.analysisTimeout;
+      maxStatementChars = o.maxStatementChars;
+      registerDiscovered = o.registerDiscovered;
+      stateTtl = o.stateTtl;
+      statsFlushInterval = o.statsFlushInterval;
+      combineInterval = o.combineInterval;
+      catalogMaxAge = o.catalogMaxAge;
+    }
+
+    Builder range(Instant newFrom, Instant newTo) {
+      from = newFrom;
+      to = newTo;
+      return this;
+    }
+
+    Builder analysisTimeout(Duration value) {
+      analysisTimeout = value;
+      return this;
+    }
+
+    Builder registerDiscovered(boolean value) {
+      registerDiscovered = value;
+      return this;
+    }
+
+    Builder stateTtl(Duration value) {
+      stateTtl = value;
+      return this;
+    }
+
+    Builder statsFlushInterval(Duration value) {
+      statsFlushInterval = value;
+      return this;
+    }
+
+    Builder combineInterval(Duration value) {
+      combineInterval = value;
+      return this;
+    }
+
+    Builder catalogMaxAge(Duration value) {
+      catalogMaxAge = value;
+      return this;
+    }
+
+    PipelineOptions build() {
+      return new PipelineOptions(
+          defaultDialect,
+          from,
+          to,
+          analysisTimeout,
+          maxStatementChars,
+          registerDiscovered,
+          stateTtl,
+          statsFlushInterval,
+          combineInterval,
+          catalogMaxAge);
+    }
   }
 }
