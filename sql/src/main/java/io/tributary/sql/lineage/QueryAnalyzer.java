@@ -10,6 +10,7 @@ import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.GroupByElement;
@@ -228,7 +229,11 @@ final class QueryAnalyzer {
   }
 
   private QueryOutput values(Values values, Scope scope) {
-    ExpressionList<?> rows = values.getExpressions();
+    // VALUES (a, b): JSqlParser gives one row as the list of its values, not a list of rows.
+    List<? extends Expression> rows =
+        values.getExpressions() instanceof ParenthesedExpressionList<?> single
+            ? List.of(single)
+            : values.getExpressions();
     List<ColumnOrigins> merged = new ArrayList<>();
     for (Expression row : rows) {
       context.deadline.check();
