@@ -57,7 +57,7 @@ final class QueryAnalyzer {
     context.deadline.check();
     defineCtes(select.getWithItemsList(), scope);
     QueryOutput output = shape(select, scope);
-    OrderBySubqueries.read(select.getOrderByElements(), scope, this);
+    ReadOnlySubqueries.read(select, scope, this);
     return output;
   }
 
@@ -171,6 +171,14 @@ final class QueryAnalyzer {
       }
     }
     indirect(select.getHaving(), scope);
+    if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
+      for (SelectItem<?> on : select.getDistinct().getOnSelectItems()) {
+        indirect(on.getExpression(), scope);
+      }
+    }
+    if (select.getLimitBy() != null) {
+      indirect(select.getLimitBy().getByExpressions(), scope);
+    }
     if (select.getOracleHierarchical() != null) {
       indirect(select.getOracleHierarchical(), scope);
     }
