@@ -5,10 +5,12 @@ import io.tributary.sql.resolve.OutputColumn;
 import io.tributary.sql.resolve.QueryOutput;
 import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
+import io.tributary.sql.resolve.Source;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -55,6 +57,12 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
       // The common case, without a visitor.
       return context.columns.resolve(scope, column);
     }
+    if (expression instanceof Function function) {
+      ColumnOrigins inserted = insertedValue(function, scope, context);
+      if (inserted != null) {
+        return inserted; // VALUES(c) alone copies the inserted value
+      }
+    }
     ExpressionColumns visitor = new ExpressionColumns(context, queries, scope);
     expression.accept(visitor, null);
     return DirectCopy.is(expression, context.dialect) ? visitor.origins : visitor.origins.derived();
@@ -73,8 +81,31 @@ final class ExpressionColumns extends ExpressionVisitorAdapter<Void> {
     return null;
   }
 
+  /**
+   * MySQL's {@code VALUES(c)} in ON DUPLICATE KEY UPDATE: the value the INSERT gave column c, not a
+   * call reading c. Null for any other function, or outside a conflict action.
+   */
+  private static ColumnOrigins insertedValue(
+      Function function, Scope scope, AnalysisContext context) {
+    if (!"VALUES".equalsIgnoreCase(function.getName())
+        || function.getParameters() == null
+        || function.getParameters().size() != 1
+        || !(function.getParameters().get(0) instanceof Column column)) {
+      return null;
+    }
+    Optional<Source> row = scope.insertedRow();
+    return row.isEmpty()
+        ? null
+        : row.get().column(context.dialect.normalize(column.getColumnName()));
+  }
+
   @Override
   public <S> Void visit(Function function, S context) {
+    ColumnOrigins inserted = insertedValue(function, scope, this.context);
+    if (inserted != null) {
+      origins.addAll(inserted);
+      return null;
+    }
     List<?> saved = dateUnitArguments;
     dateUnitArguments = takesDateUnit(function) ? function.getParameters() : null;
     try {

@@ -23,6 +23,7 @@ import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.LateralView;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.PivotXml;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.TableFunction;
 
@@ -96,10 +97,26 @@ final class FromBinder {
   }
 
   private Source source(FromItem item, Scope scope) {
-    if (item.getPivot() != null || item.getUnPivot() != null) {
-      context.warn(
-          "PIVOT / UNPIVOT columns are not traced: columns read through them may be missing");
+    Source source = unreshaped(item, scope);
+    if (item.getPivot() == null && item.getUnPivot() == null) {
+      return source;
     }
+    if (source == null || item.getPivot() instanceof PivotXml) {
+      context.warn(
+          "PIVOT / UNPIVOT columns are not traced here: columns read through them may be missing");
+      return source;
+    }
+    PivotBinder pivots = new PivotBinder(context, queries);
+    if (item.getPivot() != null) {
+      source = pivots.pivot(source, item.getPivot(), scope);
+    }
+    if (item.getUnPivot() != null) {
+      source = pivots.unpivot(source, item.getUnPivot(), scope);
+    }
+    return source;
+  }
+
+  private Source unreshaped(FromItem item, Scope scope) {
     if (item instanceof Table table) {
       return table(table, scope);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.GroupByElement;
@@ -56,7 +57,7 @@ final class QueryAnalyzer {
     context.deadline.check();
     defineCtes(select.getWithItemsList(), scope);
     QueryOutput output = shape(select, scope);
-    OrderBySubqueries.read(select.getOrderByElements(), scope, this);
+    ReadOnlySubqueries.read(select, scope, this);
     return output;
   }
 
@@ -170,6 +171,14 @@ final class QueryAnalyzer {
       }
     }
     indirect(select.getHaving(), scope);
+    if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
+      for (SelectItem<?> on : select.getDistinct().getOnSelectItems()) {
+        indirect(on.getExpression(), scope);
+      }
+    }
+    if (select.getLimitBy() != null) {
+      indirect(select.getLimitBy().getByExpressions(), scope);
+    }
     if (select.getOracleHierarchical() != null) {
       indirect(select.getOracleHierarchical(), scope);
     }
@@ -228,7 +237,11 @@ final class QueryAnalyzer {
   }
 
   private QueryOutput values(Values values, Scope scope) {
-    ExpressionList<?> rows = values.getExpressions();
+    // VALUES (a, b): JSqlParser gives one row as the list of its values, not a list of rows.
+    List<? extends Expression> rows =
+        values.getExpressions() instanceof ParenthesedExpressionList<?> single
+            ? List.of(single)
+            : values.getExpressions();
     List<ColumnOrigins> merged = new ArrayList<>();
     for (Expression row : rows) {
       context.deadline.check();

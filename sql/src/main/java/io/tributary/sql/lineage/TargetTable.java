@@ -69,8 +69,11 @@ final class TargetTable {
     return Optional.of(names);
   }
 
-  /** Maps outputs by position onto the given names, or the catalog's, or their own names. */
-  void map(QueryOutput output, List<String> explicit, LineagePairs pairs) {
+  /**
+   * Maps outputs by position onto the given names, or the catalog's, or their own names; returns
+   * the row written, named by the target's columns.
+   */
+  QueryOutput map(QueryOutput output, List<String> explicit, LineagePairs pairs) {
     List<String> names = explicit;
     if (names.isEmpty()) {
       Optional<List<String>> known = catalogColumns();
@@ -83,7 +86,7 @@ final class TargetTable {
                 + " is not in the catalog: the query's output names are used as its columns");
       }
     }
-    mapOnto(output, names, pairs);
+    return mapOnto(output, names, pairs);
   }
 
   private static boolean readsAnyColumn(QueryOutput output) {
@@ -95,8 +98,11 @@ final class TargetTable {
     return false;
   }
 
-  /** Maps outputs onto the names by position; without names, by the outputs' own names. */
-  void mapOnto(QueryOutput output, List<String> names, LineagePairs pairs) {
+  /**
+   * Maps outputs onto the names by position; without names, by the outputs' own names. Returns the
+   * row written, named by the target's columns.
+   */
+  QueryOutput mapOnto(QueryOutput output, List<String> names, LineagePairs pairs) {
     List<OutputColumn> columns = output.columns();
     if (!names.isEmpty() && columns.size() != names.size() && !output.hasStar()) {
       context.warn(
@@ -108,19 +114,24 @@ final class TargetTable {
               + table.name().qualified());
     }
     boolean positional = !names.isEmpty();
+    List<OutputColumn> written = new ArrayList<>(columns.size());
     for (int i = 0; i < columns.size(); i++) {
       OutputColumn c = columns.get(i);
       if (c.isStar()) {
         // Positions after an unknown table's columns cannot be counted.
         positional = false;
         pairs.add(c.origins(), ColumnName.of(table.name(), OutputColumn.STAR));
+        written.add(c);
         continue;
       }
       if (positional && i >= names.size()) {
         continue;
       }
-      pairs.add(c.origins(), column(positional ? names.get(i) : c.name()));
+      String name = positional ? names.get(i) : c.name();
+      pairs.add(c.origins(), column(name));
+      written.add(new OutputColumn(name, c.origins()));
     }
+    return new QueryOutput(written);
   }
 
   /**

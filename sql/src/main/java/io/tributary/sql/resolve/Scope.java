@@ -32,6 +32,7 @@ public final class Scope {
   private List<MergedColumn> merged = List.of();
   private List<OutputColumn> outputs = List.of();
   private Source preferred;
+  private Source insertedRow;
 
   public Scope(ScopeKind kind, Scope parent, Dialect dialect) {
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -145,6 +146,21 @@ public final class Scope {
 
   public Optional<Source> preferred() {
     return Optional.ofNullable(preferred);
+  }
+
+  /** The row an INSERT's conflict action reads as MySQL's {@code VALUES(c)}. */
+  public void insertedRow(Source row) {
+    this.insertedRow = row;
+  }
+
+  /** The inserted row of this scope or an enclosing one, if this is inside a conflict action. */
+  public Optional<Source> insertedRow() {
+    for (Scope s = this; s != null; s = s.parent) {
+      if (s.insertedRow != null) {
+        return Optional.of(s.insertedRow);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

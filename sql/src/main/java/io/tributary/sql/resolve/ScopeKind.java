@@ -11,5 +11,7 @@ public enum ScopeKind {
   /** The body of a WITH item. */
   CTE,
   /** One branch of UNION / INTERSECT / EXCEPT. */
-  UNION_BRANCH
+  UNION_BRANCH,
+  /** What an INSERT's ON CONFLICT DO UPDATE / ON DUPLICATE KEY UPDATE reads. */
+  CONFLICT_ACTION
 }

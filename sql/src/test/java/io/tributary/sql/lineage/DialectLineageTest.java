@@ -157,8 +157,21 @@ class DialectLineageTest {
   }
 
   @Test
-  void pivotIsAWarningNotASilentGap() {
+  void pivotOverAnUnknownTableKeepsItsOtherColumnsVisible() {
     StatementLineage l = bare("SELECT * FROM sales PIVOT (sum(v) FOR k IN ('a', 'b'))");
+    assertThat(pairs(l))
+        .containsExactly(
+            "sales.* -> * direct",
+            "sales.v -> a derived",
+            "sales.k -> a derived",
+            "sales.v -> b derived",
+            "sales.k -> b derived");
+    assertThat(l.warnings()).noneMatch(w -> w.contains("PIVOT"));
+  }
+
+  @Test
+  void pivotXmlIsAWarningNotASilentGap() {
+    StatementLineage l = bare("SELECT * FROM sales PIVOT XML (sum(v) FOR k IN (ANY))");
     assertThat(l.warnings()).anyMatch(w -> w.contains("PIVOT"));
   }
 
