@@ -443,6 +443,61 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     assertError(get("/resources?integration_id=x"), 400);
   }
 
+  /** The titles of the tables of this database that {@code search} finds, in order. */
+  private List<String> search(String database, String search) {
+    Response r = get("/resources?database_name=" + database + "&search=" + enc(search));
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    List<String> titles = new ArrayList<>();
+    r.json().get("results").forEach(t -> titles.add(t.get("title").asText()));
+    assertThat(r.json().get("count").asInt()).isEqualTo(titles.size());
+    return titles;
+  }
+
+  @Test
+  void searchTakesLikeMetacharactersLiterally() {
+    String db = "likes_" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> titles =
+        List.of(
+            "order_items",
+            "orderXitems",
+            "Order_Items_Archive",
+            "pct%off",
+            "pctXoff",
+            "back\\slash",
+            "backXslash",
+            "bang!x",
+            "bangXx");
+    List<ResourceRow> rows = new ArrayList<>();
+    for (String title : titles) {
+      rows.add(
+          ResourceRow.table(
+              Optional.empty(),
+              Optional.of(db),
+              Optional.of("s"),
+              title,
+              EntityType.TABLE,
+              Optional.empty(),
+              false));
+    }
+    store.resources().upsert(rows);
+
+    assertThat(search(db, "order_items"))
+        .containsExactlyInAnyOrder("order_items", "Order_Items_Archive");
+    assertThat(search(db, "ORDER_ITEMS"))
+        .containsExactlyInAnyOrder("order_items", "Order_Items_Archive");
+    assertThat(search(db, "_")).containsExactlyInAnyOrder("order_items", "Order_Items_Archive");
+    assertThat(search(db, "%")).containsExactlyInAnyOrder("pct%off");
+    assertThat(search(db, "t%o")).containsExactlyInAnyOrder("pct%off");
+    assertThat(search(db, "\\")).containsExactlyInAnyOrder("back\\slash");
+    assertThat(search(db, "k\\s")).containsExactlyInAnyOrder("back\\slash");
+    assertThat(search(db, "!")).containsExactlyInAnyOrder("bang!x");
+    assertThat(search(db, "g!x")).containsExactlyInAnyOrder("bang!x");
+    assertThat(search(db, "!_")).isEmpty();
+    assertThat(search(db, "rXi")).containsExactlyInAnyOrder("orderXitems");
+    assertThat(search(db, "X"))
+        .containsExactlyInAnyOrder("orderXitems", "pctXoff", "backXslash", "bang!x", "bangXx");
+  }
+
   @Test
   void graphWalksUpAndDownAndSurvivesCycles() {
     UUID a = newTable("a"), b = newTable("b"), c = newTable("c"), d = newTable("d");
