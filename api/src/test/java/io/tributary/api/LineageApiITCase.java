@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -632,6 +634,55 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
             request("/lineage/manual/" + UUID.randomUUID())
                 .PUT(HttpRequest.BodyPublishers.ofString("{}"))),
         405);
+  }
+
+  @Test
+  void aHugeInvalidValueIsCutInItsErrorMessage() {
+    UUID a = newTable("a");
+    String x = "x".repeat(50_000);
+    String cut = "x".repeat(100) + "\u2026";
+    Map<Response, String> messages = new LinkedHashMap<>();
+    messages.put(get("/lineage/manual/" + x), "lineage_id is not a valid id: '" + cut + "'");
+    messages.put(
+        get("/lineage/manual?from_entity__in=" + x),
+        "from_entity__in is not a valid id: '" + cut + "'");
+    messages.put(
+        post("/lineage/manual", json("from_entity", "x".repeat(90_000), "to_entity", a)),
+        "from_entity is not a valid id: '" + cut + "'");
+    messages.put(
+        post("/lineage/manual", json("from_entity", a, "to_entity", a, "direction", x)),
+        "direction must be UPSTREAM or DOWNSTREAM, not '" + cut + "'");
+    messages.put(
+        get("/lineage/manual?page=" + x),
+        "page must be a positive whole number, not '" + cut + "'");
+    messages.put(
+        get("/resources?entity_type=" + x),
+        "entity_type must be table, view or column, not '" + cut + "'");
+    messages.put(
+        get("/lineage/graph?entity_id=" + a + "&direction=" + x),
+        "direction must be upstream, downstream or both, not '" + cut + "'");
+    messages.put(
+        get("/lineage/graph?entity_id=" + a + "&depth=" + x),
+        "depth must be a whole number, not '" + cut + "'");
+    messages.forEach(
+        (r, message) -> {
+          assertError(r, 400);
+          assertThat(r.json().get("message").asText()).isEqualTo(message);
+          assertThat(r.text()).hasSizeLessThan(300);
+        });
+
+    Response dialect = get("/lineage/lineage_from_query?sql=" + enc("select 1") + "&dialect=" + x);
+    assertError(dialect, 400);
+    assertThat(dialect.json().get("message").asText())
+        .startsWith("unknown dialect '" + cut + "'; known dialects: ")
+        .contains("postgresql");
+    assertThat(dialect.text()).hasSizeLessThan(2_000);
+
+    // A value of up to 100 characters comes back whole.
+    String hundred = "y".repeat(100);
+    Response whole = get("/lineage/manual/" + hundred);
+    assertThat(whole.json().get("message").asText())
+        .isEqualTo("lineage_id is not a valid id: '" + hundred + "'");
   }
 
   /** The message of a 400 for this raw request target. */
