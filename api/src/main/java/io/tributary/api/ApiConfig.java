@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param maxGraphNodes a graph walk stops (and says {@code truncated}) at this many nodes
  * @param catalogMaxAge how old the name-resolution catalog may get before a background reload
  * @param analysisTimeout the longest one statement may take to analyze
+ * @param storeProbeTimeout how long {@code /health/ready} waits for the store's {@code SELECT 1}
  */
 public record ApiConfig(
     String host,
@@ -26,7 +27,8 @@ public record ApiConfig(
     int maxGraphDepth,
     int maxGraphNodes,
     Duration catalogMaxAge,
-    Duration analysisTimeout) {
+    Duration analysisTimeout,
+    Duration storeProbeTimeout) {
 
   public ApiConfig {
     if (pageSize < 1 || maxBodyBytes < 1 || maxSqlChars < 1) {
@@ -35,9 +37,15 @@ public record ApiConfig(
     if (defaultGraphDepth < 1 || defaultGraphDepth > maxGraphDepth) {
       throw new IllegalArgumentException("the default graph depth must be 1..maxGraphDepth");
     }
+    if (storeProbeTimeout.isNegative() || storeProbeTimeout.isZero()) {
+      throw new IllegalArgumentException("the store probe timeout must be positive");
+    }
   }
 
-  /** Port 8080 on all interfaces, 50 per page, 1 MiB bodies, 100,000 characters of SQL. */
+  /**
+   * Port 8080 on all interfaces, 50 per page, 1 MiB bodies, 100,000 characters of SQL; the
+   * readiness probe waits 2 s (within a container healthcheck's usual 3 s timeout).
+   */
   public static ApiConfig defaults() {
     return new ApiConfig(
         "0.0.0.0",
@@ -49,7 +57,8 @@ public record ApiConfig(
         10,
         10_000,
         Duration.ofSeconds(10),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(2));
   }
 
   public ApiConfig withPort(int newPort) {
@@ -63,7 +72,8 @@ public record ApiConfig(
         maxGraphDepth,
         maxGraphNodes,
         catalogMaxAge,
-        analysisTimeout);
+        analysisTimeout,
+        storeProbeTimeout);
   }
 
   public ApiConfig withHost(String newHost) {
@@ -77,7 +87,8 @@ public record ApiConfig(
         maxGraphDepth,
         maxGraphNodes,
         catalogMaxAge,
-        analysisTimeout);
+        analysisTimeout,
+        storeProbeTimeout);
   }
 
   public ApiConfig withLimits(long newMaxBodyBytes, int newMaxSqlChars) {
@@ -91,7 +102,8 @@ public record ApiConfig(
         maxGraphDepth,
         maxGraphNodes,
         catalogMaxAge,
-        analysisTimeout);
+        analysisTimeout,
+        storeProbeTimeout);
   }
 
   public ApiConfig withCatalogMaxAge(Duration newMaxAge) {
@@ -105,6 +117,22 @@ public record ApiConfig(
         maxGraphDepth,
         maxGraphNodes,
         newMaxAge,
-        analysisTimeout);
+        analysisTimeout,
+        storeProbeTimeout);
+  }
+
+  public ApiConfig withStoreProbeTimeout(Duration newTimeout) {
+    return new ApiConfig(
+        host,
+        port,
+        pageSize,
+        maxBodyBytes,
+        maxSqlChars,
+        defaultGraphDepth,
+        maxGraphDepth,
+        maxGraphNodes,
+        catalogMaxAge,
+        analysisTimeout,
+        newTimeout);
   }
 }

@@ -7,17 +7,23 @@ import io.javalin.http.HttpResponseException;
 import io.tributary.api.exceptions.ApiException;
 import io.tributary.api.exceptions.InvalidSqlException;
 import io.tributary.api.json.ApiJson;
+import io.tributary.connectors.store.StoreUnavailableException;
+import java.sql.SQLException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps exceptions to JSON error bodies ({@code {"message", "status"}}) at the API's edge. Only a
- * failure of the service itself (the store unreachable, a bug) is a 500, and its body never holds a
- * stack trace.
+ * Maps exceptions to JSON error bodies ({@code {"message", "status"}}) at the API's edge. A store
+ * that cannot be reached is a 503 with {@code Retry-After}; only a failure of the service itself (a
+ * bug, a statement the store refuses) is a 500. No body holds a stack trace.
  */
 final class ErrorResponses {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+  /** Seconds a client should wait before retrying while the store is unavailable. */
+  static final int RETRY_AFTER_SECONDS = 5;
 
   private ErrorResponses() {}
 
@@ -29,6 +35,11 @@ final class ErrorResponses {
     app.exception(
         Exception.class,
         (e, ctx) -> {
+          if (StoreUnavailableException.isConnectionFailure(e)
+              || causes(e).anyMatch(StoreUnavailableException.class::isInstance)) {
+            unavailable(ctx, e);
+            return;
+          }
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
           write(ctx, 500, ApiJson.error(500, "Internal server error"));
         });
@@ -48,6 +59,31 @@ final class ErrorResponses {
             }
           });
     }
+  }
+
+  /** One WARN line, no stack trace: an outage would otherwise flood the log. */
+  private static void unavailable(Context ctx, Exception e) {
+    Throwable root = causes(e).reduce((first, second) -> second).orElse(e);
+    Throwable failure = causes(e).filter(SQLException.class::isInstance).findFirst().orElse(root);
+    String state =
+        causes(e)
+            .filter(t -> t instanceof SQLException sql && sql.getSQLState() != null)
+            .map(t -> " (SQL state " + ((SQLException) t).getSQLState() + ")")
+            .findFirst()
+            .orElse("");
+    LOG.warn(
+        "{} {}: 503, the lineage store is unavailable: {}{}",
+        ctx.method(),
+        ctx.path(),
+        (failure == root ? String.valueOf(root) : failure + ", caused by " + root)
+            .replaceAll("\\s+", " "),
+        state);
+    ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    write(ctx, 503, ApiJson.error(503, "The lineage store is unavailable; try again later."));
+  }
+
+  private static Stream<Throwable> causes(Throwable e) {
+    return Stream.iterate(e, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
   }
 
   private static ObjectNode body(ApiException e) {

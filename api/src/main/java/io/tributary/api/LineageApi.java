@@ -19,7 +19,6 @@ import io.tributary.api.service.TokenAuthenticator;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.sql.AnalyzerLimits;
 import io.tributary.sql.LineageAnalyzer;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -29,9 +28,6 @@ import java.util.Set;
  * ({@code /health/live}, {@code /health/ready}).
  */
 public final class LineageApi implements AutoCloseable {
-
-  /** Within a container healthcheck's usual 3 s timeout. */
-  private static final Duration STORE_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Javalin app;
   private final CatalogCache catalog;
@@ -63,7 +59,7 @@ public final class LineageApi implements AutoCloseable {
             mapper,
             config.defaultGraphDepth());
     var openApi = new OpenApiResource();
-    StoreProbe probe = new StoreProbe(store.dataSource(), STORE_PROBE_TIMEOUT);
+    StoreProbe probe = new StoreProbe(store.dataSource(), config.storeProbeTimeout());
     var health = new HealthResource(probe);
 
     // A GET preview carries its SQL in the URL: let the request line hold maxSqlChars encoded.

@@ -16,6 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,23 +93,46 @@ public abstract class ApiITCaseBase {
     }
   }
 
-  /** A response: status, body text, and the body as JSON (missing when it is not JSON). */
-  protected record Response(int status, String text, JsonNode json, String contentType) {}
+  /**
+   * A response: status, body text, the body as JSON (missing when it is not JSON), and the headers
+   * (names in any case).
+   */
+  protected record Response(
+      int status,
+      String text,
+      JsonNode json,
+      String contentType,
+      Map<String, List<String>> headers) {
+
+    /** The first value of a header, null when absent. */
+    public String header(String name) {
+      List<String> values = headers.get(name);
+      return values == null || values.isEmpty() ? null : values.get(0);
+    }
+  }
 
   protected Response send(HttpRequest.Builder request) {
+    return send(request, Duration.ofSeconds(30));
+  }
+
+  protected Response send(HttpRequest.Builder request, Duration timeout) {
     try {
       HttpResponse<String> r =
-          http.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json;
       try {
         json = r.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(r.body());
       } catch (Exception e) {
         json = MissingNode.getInstance();
       }
+      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      headers.putAll(r.headers().map());
       return new Response(
-          r.statusCode(), r.body(), json, r.headers().firstValue("Content-Type").orElse(""));
+          r.statusCode(),
+          r.body(),
+          json,
+          r.headers().firstValue("Content-Type").orElse(""),
+          headers);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -137,13 +164,18 @@ public abstract class ApiITCaseBase {
       } catch (Exception e) {
         json = MissingNode.getInstance();
       }
-      String type =
-          head.lines()
-              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
-              .map(l -> l.substring(13).trim())
-              .findFirst()
-              .orElse("");
-      return new Response(status, body, json == null ? MissingNode.getInstance() : json, type);
+      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      head.lines()
+          .skip(1)
+          .filter(l -> l.indexOf(':') > 0)
+          .forEach(
+              l ->
+                  headers
+                      .computeIfAbsent(l.substring(0, l.indexOf(':')), k -> new ArrayList<>())
+                      .add(l.substring(l.indexOf(':') + 1).trim()));
+      String type = headers.containsKey("Content-Type") ? headers.get("Content-Type").get(0) : "";
+      return new Response(
+          status, body, json == null ? MissingNode.getInstance() : json, type, headers);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import io.tributary.connectors.store.LineageStore;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,33 @@ public abstract class HealthITCase extends ApiITCaseBase {
       small.close();
       assertDown(anonymous(url, "/health/ready"), "the store query failed");
       assertJson(anonymous(url, "/health/live"), 200, "{\"status\":\"UP\"}");
+    }
+  }
+
+  @Test
+  void theProbeWaitsAsLongAsConfigured() throws Exception {
+    try (LineageStore small = LineageStore.open(database.jdbcUrl(), 2);
+        LineageApi second =
+            LineageApi.start(
+                small,
+                ApiConfig.defaults()
+                    .withHost("127.0.0.1")
+                    .withPort(0)
+                    .withStoreProbeTimeout(Duration.ofMillis(500)))) {
+      String url = "http://127.0.0.1:" + second.port();
+      List<Connection> held = new ArrayList<>();
+      try {
+        held.add(small.dataSource().getConnection());
+        held.add(small.dataSource().getConnection());
+        long start = System.nanoTime();
+        assertDown(anonymous(url, "/health/ready"), "the store did not answer within 500 ms");
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(450L, 1_900L);
+      } finally {
+        for (Connection c : held) {
+          c.close();
+        }
+      }
+      assertJson(anonymous(url, "/health/ready"), 200, "{\"status\":\"UP\",\"store\":\"UP\"}");
     }
   }
 }

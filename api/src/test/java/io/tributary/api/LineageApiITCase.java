@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -443,6 +445,61 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     assertError(get("/resources?integration_id=x"), 400);
   }
 
+  /** The titles of the tables of this database that {@code search} finds, in order. */
+  private List<String> search(String database, String search) {
+    Response r = get("/resources?database_name=" + database + "&search=" + enc(search));
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    List<String> titles = new ArrayList<>();
+    r.json().get("results").forEach(t -> titles.add(t.get("title").asText()));
+    assertThat(r.json().get("count").asInt()).isEqualTo(titles.size());
+    return titles;
+  }
+
+  @Test
+  void searchTakesLikeMetacharactersLiterally() {
+    String db = "likes_" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> titles =
+        List.of(
+            "order_items",
+            "orderXitems",
+            "Order_Items_Archive",
+            "pct%off",
+            "pctXoff",
+            "back\\slash",
+            "backXslash",
+            "bang!x",
+            "bangXx");
+    List<ResourceRow> rows = new ArrayList<>();
+    for (String title : titles) {
+      rows.add(
+          ResourceRow.table(
+              Optional.empty(),
+              Optional.of(db),
+              Optional.of("s"),
+              title,
+              EntityType.TABLE,
+              Optional.empty(),
+              false));
+    }
+    store.resources().upsert(rows);
+
+    assertThat(search(db, "order_items"))
+        .containsExactlyInAnyOrder("order_items", "Order_Items_Archive");
+    assertThat(search(db, "ORDER_ITEMS"))
+        .containsExactlyInAnyOrder("order_items", "Order_Items_Archive");
+    assertThat(search(db, "_")).containsExactlyInAnyOrder("order_items", "Order_Items_Archive");
+    assertThat(search(db, "%")).containsExactlyInAnyOrder("pct%off");
+    assertThat(search(db, "t%o")).containsExactlyInAnyOrder("pct%off");
+    assertThat(search(db, "\\")).containsExactlyInAnyOrder("back\\slash");
+    assertThat(search(db, "k\\s")).containsExactlyInAnyOrder("back\\slash");
+    assertThat(search(db, "!")).containsExactlyInAnyOrder("bang!x");
+    assertThat(search(db, "g!x")).containsExactlyInAnyOrder("bang!x");
+    assertThat(search(db, "!_")).isEmpty();
+    assertThat(search(db, "rXi")).containsExactlyInAnyOrder("orderXitems");
+    assertThat(search(db, "X"))
+        .containsExactlyInAnyOrder("orderXitems", "pctXoff", "backXslash", "bang!x", "bangXx");
+  }
+
   @Test
   void graphWalksUpAndDownAndSurvivesCycles() {
     UUID a = newTable("a"), b = newTable("b"), c = newTable("c"), d = newTable("d");
@@ -577,6 +634,55 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
             request("/lineage/manual/" + UUID.randomUUID())
                 .PUT(HttpRequest.BodyPublishers.ofString("{}"))),
         405);
+  }
+
+  @Test
+  void aHugeInvalidValueIsCutInItsErrorMessage() {
+    UUID a = newTable("a");
+    String x = "x".repeat(50_000);
+    String cut = "x".repeat(100) + "\u2026";
+    Map<Response, String> messages = new LinkedHashMap<>();
+    messages.put(get("/lineage/manual/" + x), "lineage_id is not a valid id: '" + cut + "'");
+    messages.put(
+        get("/lineage/manual?from_entity__in=" + x),
+        "from_entity__in is not a valid id: '" + cut + "'");
+    messages.put(
+        post("/lineage/manual", json("from_entity", "x".repeat(90_000), "to_entity", a)),
+        "from_entity is not a valid id: '" + cut + "'");
+    messages.put(
+        post("/lineage/manual", json("from_entity", a, "to_entity", a, "direction", x)),
+        "direction must be UPSTREAM or DOWNSTREAM, not '" + cut + "'");
+    messages.put(
+        get("/lineage/manual?page=" + x),
+        "page must be a positive whole number, not '" + cut + "'");
+    messages.put(
+        get("/resources?entity_type=" + x),
+        "entity_type must be table, view or column, not '" + cut + "'");
+    messages.put(
+        get("/lineage/graph?entity_id=" + a + "&direction=" + x),
+        "direction must be upstream, downstream or both, not '" + cut + "'");
+    messages.put(
+        get("/lineage/graph?entity_id=" + a + "&depth=" + x),
+        "depth must be a whole number, not '" + cut + "'");
+    messages.forEach(
+        (r, message) -> {
+          assertError(r, 400);
+          assertThat(r.json().get("message").asText()).isEqualTo(message);
+          assertThat(r.text()).hasSizeLessThan(300);
+        });
+
+    Response dialect = get("/lineage/lineage_from_query?sql=" + enc("select 1") + "&dialect=" + x);
+    assertError(dialect, 400);
+    assertThat(dialect.json().get("message").asText())
+        .startsWith("unknown dialect '" + cut + "'; known dialects: ")
+        .contains("postgresql");
+    assertThat(dialect.text()).hasSizeLessThan(2_000);
+
+    // A value of up to 100 characters comes back whole.
+    String hundred = "y".repeat(100);
+    Response whole = get("/lineage/manual/" + hundred);
+    assertThat(whole.json().get("message").asText())
+        .isEqualTo("lineage_id is not a valid id: '" + hundred + "'");
   }
 
   /** The message of a 400 for this raw request target. */

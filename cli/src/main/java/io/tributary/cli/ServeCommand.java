@@ -87,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
             maxGraphDepth,
             defaults.maxGraphNodes(),
             catalogMaxAge,
-            defaults.analysisTimeout());
+            defaults.analysisTimeout(),
+            defaults.storeProbeTimeout());
     LineageStore lineageStore = store.open(poolSize);
     LineageApi api;
     try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tributary.api.exceptions.BadRequestException;
+import io.tributary.api.exceptions.EchoedValue;
 import io.tributary.api.json.ApiJson;
 import io.tributary.api.service.GraphService;
 import io.tributary.api.service.GraphService.Graph;
@@ -41,7 +42,9 @@ public final class GraphResource {
           case "both" -> List.of(Direction.UPSTREAM, Direction.DOWNSTREAM);
           default ->
               throw new BadRequestException(
-                  "direction must be upstream, downstream or both, not '" + direction + "'");
+                  "direction must be upstream, downstream or both, not '"
+                      + EchoedValue.of(direction)
+                      + "'");
         };
     int depth = Params.intParam(ctx, "depth", defaultDepth);
     Graph graph = service.walk(start, directions, depth);

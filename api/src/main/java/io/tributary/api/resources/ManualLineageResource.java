@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.tributary.api.exceptions.BadRequestException;
+import io.tributary.api.exceptions.EchoedValue;
 import io.tributary.api.json.ApiJson;
 import io.tributary.api.service.ManualLineageService;
 import io.tributary.connectors.store.Direction;
@@ -45,7 +46,9 @@ public final class ManualLineageResource {
                         .orElseThrow(
                             () ->
                                 new BadRequestException(
-                                    "direction must be UPSTREAM or DOWNSTREAM, not '" + d + "'")))
+                                    "direction must be UPSTREAM or DOWNSTREAM, not '"
+                                        + EchoedValue.of(d)
+                                        + "'")))
             .orElse(Direction.DOWNSTREAM);
     ctx.status(201).json(ApiJson.edge(service.create(from, to, direction)));
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.tributary.api.exceptions.BadRequestException;
+import io.tributary.api.exceptions.EchoedValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class Params {
   static UUID uuid(String value, String what) {
     String v = value == null ? "" : value.trim();
     if (!UUID_TEXT.matcher(v).matches()) {
-      throw new BadRequestException(what + " is not a valid id: '" + value + "'");
+      throw new BadRequestException(what + " is not a valid id: '" + EchoedValue.of(value) + "'");
     }
     return UUID.fromString(v);
   }
@@ -73,7 +74,7 @@ final class Params {
       return p;
     } catch (NumberFormatException e) {
       throw new BadRequestException(
-          "page must be a positive whole number, not '" + page.get() + "'");
+          "page must be a positive whole number, not '" + EchoedValue.of(page.get()) + "'");
     }
   }
 
@@ -85,7 +86,8 @@ final class Params {
     try {
       return Integer.parseInt(value.get().trim());
     } catch (NumberFormatException e) {
-      throw new BadRequestException(name + " must be a whole number, not '" + value.get() + "'");
+      throw new BadRequestException(
+          name + " must be a whole number, not '" + EchoedValue.of(value.get()) + "'");
     }
   }
 

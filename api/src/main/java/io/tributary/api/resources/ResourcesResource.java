@@ -2,6 +2,7 @@ package io.tributary.api.resources;
 
 import io.javalin.http.Context;
 import io.tributary.api.exceptions.BadRequestException;
+import io.tributary.api.exceptions.EchoedValue;
 import io.tributary.api.json.ApiJson;
 import io.tributary.api.service.ResourceService;
 import io.tributary.connectors.store.EntityType;
@@ -30,7 +31,7 @@ public final class ResourcesResource {
                                 () ->
                                     new BadRequestException(
                                         "entity_type must be table, view or column, not '"
-                                            + t
+                                            + EchoedValue.of(t)
                                             + "'"))),
             Params.query(ctx, "integration_id").map(v -> Params.uuid(v, "integration_id")),
             Params.query(ctx, "database_name"),

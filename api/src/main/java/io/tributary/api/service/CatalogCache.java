@@ -2,6 +2,7 @@ package io.tributary.api.service;
 
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.StoreCatalog;
+import io.tributary.connectors.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store catalog the API resolves names with, loaded once and kept fresh without making a
@@ -20,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CatalogCache implements AutoCloseable {
 
   static final int FULL_RELOAD_EVERY = 30;
+
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogCache.class);
 
   private final LineageStore store;
   private final long maxAgeNanos;
@@ -60,6 +65,9 @@ public final class CatalogCache implements AutoCloseable {
           () -> {
             try {
               refresh(current);
+            } catch (StoreUnavailableException e) {
+              // Requests keep the loaded snapshot; the next one past maxAge tries again.
+              LOG.warn("catalog refresh skipped: {}", e.getMessage());
             } finally {
               refreshing.set(false);
             }

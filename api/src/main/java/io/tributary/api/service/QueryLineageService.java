@@ -1,6 +1,7 @@
 package io.tributary.api.service;
 
 import io.tributary.api.exceptions.BadRequestException;
+import io.tributary.api.exceptions.EchoedValue;
 import io.tributary.api.exceptions.InvalidSqlException;
 import io.tributary.api.exceptions.PayloadTooLargeException;
 import io.tributary.api.exceptions.TableNotFoundException;
@@ -97,7 +98,8 @@ public final class QueryLineageService {
     try {
       dialect = Dialects.byName(dialectName);
     } catch (UnknownDialectException e) {
-      throw new BadRequestException(e.getMessage());
+      throw new BadRequestException(
+          new UnknownDialectException(EchoedValue.of(dialectName), Dialects.names()).getMessage());
     }
     if (sql.length() > maxSqlChars) {
       throw new PayloadTooLargeException(

@@ -263,6 +263,11 @@ public final class ResourceDao {
     }
   }
 
+  /**
+   * A LIKE pattern matching {@code s} literally under {@code ESCAPE '!'}. Not backslash: with
+   * PostgreSQL's standard_conforming_strings off, {@code '\'} would not be a one-character literal;
+   * a backslash in {@code s} is plain text under this escape on both databases.
+   */
   private static String likeEscape(String s) {
     return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }

@@ -75,7 +75,13 @@ public final class StoreCatalog implements Catalog {
 
   /** Reads every table, view and column of the store. */
   public static StoreCatalog load(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection()) {
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw StoreException.noConnection(e);
+    }
+    try (Connection c = connection) {
       Map<UUID, List<StoredColumn>> columns = new HashMap<>();
       try (PreparedStatement ps =
               c.prepareStatement(
@@ -116,7 +122,7 @@ public final class StoreCatalog implements Catalog {
       }
       return new StoreCatalog(new ArrayList<>(tables.values()));
     } catch (SQLException e) {
-      throw new StoreException("lineage store: cannot read the catalog: " + e.getMessage(), e);
+      throw StoreException.of("lineage store: cannot read the catalog: " + e.getMessage(), e);
     }
   }
 

@@ -27,7 +27,7 @@ final class Transactions {
   <T> T inTransaction(Work<T> work) {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
+      try (Connection c = connect()) {
         c.setAutoCommit(false);
         try {
           T result = work.run(c);
@@ -41,7 +41,7 @@ final class Transactions {
         }
       } catch (SQLException e) {
         if (!retryable(e)) {
-          throw new StoreException("lineage store: " + e.getMessage(), e);
+          throw StoreException.of("lineage store: " + e.getMessage(), e);
         }
         last = e;
         sleepBeforeRetry(attempt);
@@ -52,10 +52,18 @@ final class Transactions {
 
   /** Work that reads only: autocommit, no retry. */
   <T> T read(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connect()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw new StoreException("lineage store: " + e.getMessage(), e);
+      throw StoreException.of("lineage store: " + e.getMessage(), e);
+    }
+  }
+
+  private Connection connect() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw StoreException.noConnection(e);
     }
   }
 

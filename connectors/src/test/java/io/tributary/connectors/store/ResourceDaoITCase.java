@@ -191,6 +191,15 @@ public abstract class ResourceDaoITCase extends StoreITCaseBase {
             Optional.empty(),
             Optional.of("%"));
     assertThat(store.resources().list(percent, 1, 50).count()).isZero();
+    ResourceFilter underscore =
+        new ResourceFilter(
+            Optional.empty(),
+            Optional.of(integration.id()),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("t_"));
+    assertThat(store.resources().list(underscore, 1, 50).count()).isZero();
   }
 
   @Test
