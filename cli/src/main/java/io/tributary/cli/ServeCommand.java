@@ -89,7 +89,9 @@ final class ServeCommand implements Callable<Integer> {
             catalogMaxAge,
             defaults.analysisTimeout(),
             defaults.storeProbeTimeout());
-    LineageStore lineageStore = store.open(poolSize);
+    // Requests waiting 30 s for a connection to a store that is down would hold server threads:
+    // after 5 s they get a 503.
+    LineageStore lineageStore = store.open(poolSize, Duration.ofSeconds(5));
     LineageApi api;
     try {
       api = LineageApi.start(lineageStore, config);

@@ -1,6 +1,7 @@
 package io.tributary.cli;
 
 import io.tributary.connectors.store.LineageStore;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -21,5 +22,9 @@ final class StoreOption {
 
   LineageStore open(int poolSize) {
     return LineageStore.open(resolvedUrl(), poolSize);
+  }
+
+  LineageStore open(int poolSize, Duration connectionTimeout) {
+    return LineageStore.open(resolvedUrl(), poolSize, connectionTimeout);
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.connectors.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,17 @@ public final class LineageStore implements AutoCloseable {
   }
 
   public static LineageStore open(String jdbcUrl, int poolSize) {
+    return open(jdbcUrl, poolSize, DEFAULT_CONNECTION_TIMEOUT);
+  }
+
+  /** HikariCP's default: a batch writer may as well wait out a short outage. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * @param connectionTimeout how long a caller waits for a connection before the store counts as
+   *     unavailable (a server answering requests wants this short)
+   */
+  public static LineageStore open(String jdbcUrl, int poolSize, Duration connectionTimeout) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     StoreDialect dialect = StoreDialect.forUrl(jdbcUrl);
     HikariConfig config = new HikariConfig();
@@ -54,6 +66,7 @@ public final class LineageStore implements AutoCloseable {
     // Flyway holds a second connection (its lock) while it migrates: never fewer than 2.
     config.setMaximumPoolSize(Math.max(2, poolSize));
     config.setPoolName("tributary-store");
+    config.setConnectionTimeout(connectionTimeout.toMillis());
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
       migrate(dataSource);
