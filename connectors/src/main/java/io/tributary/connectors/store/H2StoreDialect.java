@@ -96,7 +96,16 @@ public final class H2StoreDialect implements StoreDialect {
                     CAST(? AS UUID) integration_id, CAST(? AS UUID) table_id,
                     CAST(? AS INTEGER) ordinal, CAST(? AS BOOLEAN) discovered) s
       ON r.id = s.id
-      WHEN MATCHED AND NOT s.discovered THEN UPDATE SET
+      WHEN MATCHED AND NOT s.discovered AND (r.discovered
+                                             OR r.title IS DISTINCT FROM s.title
+                                             OR r.entity_type IS DISTINCT FROM s.entity_type
+                                             OR r.type IS DISTINCT FROM s.type
+                                             OR r.native_type IS DISTINCT FROM s.native_type
+                                             OR r.schema_name IS DISTINCT FROM s.schema_name
+                                             OR r.database_name IS DISTINCT FROM s.database_name
+                                             OR r.integration_id IS DISTINCT FROM s.integration_id
+                                             OR r.table_id IS DISTINCT FROM s.table_id
+                                             OR r.ordinal IS DISTINCT FROM s.ordinal) THEN UPDATE SET
         updated_at = s.updated_at, title = s.title, entity_type = s.entity_type, type = s.type,
         native_type = s.native_type, schema_name = s.schema_name,
         database_name = s.database_name, integration_id = s.integration_id,

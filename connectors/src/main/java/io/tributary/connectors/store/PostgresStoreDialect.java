@@ -65,6 +65,16 @@ public final class PostgresStoreDialect implements StoreDialect {
         integration_id = EXCLUDED.integration_id, table_id = EXCLUDED.table_id,
         ordinal = EXCLUDED.ordinal, discovered = FALSE
       WHERE NOT EXCLUDED.discovered
+        AND (resources.discovered
+             OR resources.title IS DISTINCT FROM EXCLUDED.title
+             OR resources.entity_type IS DISTINCT FROM EXCLUDED.entity_type
+             OR resources.type IS DISTINCT FROM EXCLUDED.type
+             OR resources.native_type IS DISTINCT FROM EXCLUDED.native_type
+             OR resources.schema_name IS DISTINCT FROM EXCLUDED.schema_name
+             OR resources.database_name IS DISTINCT FROM EXCLUDED.database_name
+             OR resources.integration_id IS DISTINCT FROM EXCLUDED.integration_id
+             OR resources.table_id IS DISTINCT FROM EXCLUDED.table_id
+             OR resources.ordinal IS DISTINCT FROM EXCLUDED.ordinal)
       """;
 
   static final String UPSERT_INTEGRATION =

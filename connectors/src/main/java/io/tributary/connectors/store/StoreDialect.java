@@ -39,7 +39,8 @@ public interface StoreDialect {
   /**
    * Writes a resource: id, created_at, updated_at, title, entity_type, type, native_type,
    * schema_name, database_name, integration_id, table_id, ordinal, discovered. A discovered row
-   * never overwrites an existing one; a catalog row (discovered = false) updates it.
+   * never overwrites an existing one; a catalog row (discovered = false) updates it when anything
+   * differs (an unchanged re-import leaves updated_at alone).
    */
   String upsertResourceSql();
 

@@ -3,6 +3,7 @@ package io.tributary.connectors.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.sql.model.TableName;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +104,22 @@ public abstract class ResourceDaoITCase extends StoreITCaseBase {
     Page<Resource> page = store.resources().list(inDb, 1, 50);
     assertThat(page.count()).isEqualTo(3);
     assertThat(store.resources().find(again.get(0).id()).orElseThrow().title()).isEqualTo("T");
+  }
+
+  @Test
+  void anUnchangedReimportLeavesUpdatedAtAlone() throws InterruptedException {
+    Integration integration = store.resources().upsertIntegration(unique("pg"), "postgres");
+    String db = unique("db");
+    List<ResourceRow> rows = table(integration, db, "s", "t", "a");
+    store.resources().upsert(rows);
+    Instant first = store.resources().find(rows.get(1).id()).orElseThrow().updatedAt();
+    Thread.sleep(5);
+
+    store.resources().upsert(table(integration, db, "s", "t", "a"));
+    assertThat(store.resources().find(rows.get(1).id()).orElseThrow().updatedAt()).isEqualTo(first);
+
+    store.resources().upsert(table(integration, db, "s", "T", "a"));
+    assertThat(store.resources().find(rows.get(0).id()).orElseThrow().updatedAt()).isAfter(first);
   }
 
   @Test
