@@ -56,6 +56,15 @@ final class StreamCommand implements Callable<Integer> {
   Duration stateTtl;
 
   @Option(
+      names = "--edge-refresh",
+      converter = DurationConverter.class,
+      defaultValue = "1h",
+      description =
+          "A statement seen again this much after its edges were last written writes them again,"
+              + " so their last_seen follows (default ${DEFAULT-VALUE}).")
+  Duration edgeRefresh;
+
+  @Option(
       names = "--monitor-interval",
       converter = DurationConverter.class,
       description = "files, pg-csvlog: how often to look for new files (default 5s).")
@@ -87,6 +96,7 @@ final class StreamCommand implements Callable<Integer> {
         options
             .pipeline(source)
             .withStateTtl(stateTtl)
+            .withEdgeRefreshInterval(edgeRefresh)
             .withStatsFlushInterval(Duration.ofSeconds(10));
     JobSettings base = options.settings(source, pipeline);
     JobSettings settings =

@@ -37,7 +37,10 @@ public final class JobArguments {
       options = options.withAnalysisTimeout(duration(p, "analysis-timeout", null));
     }
     if (streaming) {
-      options = options.withStateTtl(duration(p, "state-ttl", Duration.ofDays(1)));
+      options =
+          options
+              .withStateTtl(duration(p, "state-ttl", Duration.ofDays(1)))
+              .withEdgeRefreshInterval(duration(p, "edge-refresh", Duration.ofHours(1)));
     }
     return new JobSettings(
         source,

@@ -32,6 +32,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>{@code --checkpoint-interval 10s}, {@code --restart-attempts 3}, {@code --restart-delay
  *       10s}
  *   <li>{@code --state-ttl 1d}: how long fingerprints and edges are remembered
+ *   <li>{@code --edge-refresh 1h}: a statement that runs again this much after its edges were last
+ *       written writes them again, so their last_seen follows
  *   <li>{@code --stats-interval 10s}: how often execution counts are written to the queries table
  * </ul>
  */

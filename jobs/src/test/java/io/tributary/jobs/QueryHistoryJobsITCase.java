@@ -198,6 +198,50 @@ class QueryHistoryJobsITCase {
   }
 
   @Test
+  void streamingMovesAnEdgesLastSeenWhenItsStatementRunsAgainLater() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("refresh-logs"));
+    var source = new QuerySourceSpec.Files(List.of(logs.toString()), null, Duration.ofMillis(200));
+    var options =
+        PipelineOptions.defaults("postgresql")
+            .withStateTtl(Duration.ofHours(1))
+            .withStatsFlushInterval(Duration.ofMillis(500))
+            .withEdgeRefreshInterval(Duration.ofMinutes(30));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamingJob.define(env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
+    JobClient job = env.executeAsync("edge refresh");
+    long t0 = Instant.parse("2024-06-01T08:00:00Z").toEpochMilli();
+    String lastSeenAt =
+        "SELECT COUNT(*) FROM lineage_edges WHERE last_seen = TIMESTAMP WITH TIME ZONE '%s'";
+    try {
+      Files.writeString(logs.resolve("1.jsonl"), line("r1", INSERT_SQL.formatted(1), t0));
+      awaitEdges(INSERT_EDGES, Duration.ofSeconds(30));
+      long rows = StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges");
+      assertThat(StoreContents.count(store, lastSeenAt.formatted("2024-06-01 08:00:00+00")))
+          .isEqualTo(rows);
+      // 10 minutes later: less than the refresh interval, the edges are not written again.
+      Files.writeString(logs.resolve("2.jsonl"), line("r2", INSERT_SQL.formatted(2), t0 + 600_000));
+      awaitCount(
+          "SELECT COUNT(*) FROM queries_seen WHERE last_seen > first_seen",
+          1,
+          Duration.ofSeconds(30));
+      assertThat(StoreContents.count(store, lastSeenAt.formatted("2024-06-01 08:00:00+00")))
+          .isEqualTo(rows);
+      // Two hours later: the statement is sent on again and every edge row moves.
+      Files.writeString(
+          logs.resolve("3.jsonl"), line("r3", INSERT_SQL.formatted(3), t0 + 7_200_000));
+      awaitCount(lastSeenAt.formatted("2024-06-01 10:00:00+00"), rows, Duration.ofSeconds(30));
+      assertThat(
+              StoreContents.count(
+                  store,
+                  "SELECT COUNT(*) FROM lineage_edges"
+                      + " WHERE first_seen = TIMESTAMP WITH TIME ZONE '2024-06-01 08:00:00+00'"))
+          .isEqualTo(rows);
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  @Test
   void streamingSeesACatalogImportedWhileItRuns() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
     var source = new QuerySourceSpec.Files(List.of(logs.toString()), null, Duration.ofMillis(200));
@@ -267,12 +311,16 @@ class QueryHistoryJobsITCase {
   }
 
   private static String line(String id, String sql) {
+    return line(id, sql, System.currentTimeMillis());
+  }
+
+  private static String line(String id, String sql, long startMillis) {
     return "{\"query_id\": \""
         + id
         + "\", \"sql\": \""
         + sql
         + "\", \"start_time\": "
-        + System.currentTimeMillis()
+        + startMillis
         + ", \"database_name\": \"analytics\", \"schema_name\": \"public\"}\n";
   }
 

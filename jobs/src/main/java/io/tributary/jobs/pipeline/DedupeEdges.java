@@ -18,17 +18,21 @@ import org.apache.flink.util.Collector;
  * manual one is still written, which only refreshes its last-seen time.
  *
  * <p>In batch mode an edge is sent on at the end of its key, with the first/last seen range of all
- * the statements that yielded it.
+ * the statements that yielded it. In streaming an edge seen again with a later last_seen (its
+ * statement sent on again, see {@link FirstSeenPerFingerprint}) is written again.
  */
 final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, ResolvedEdge> {
 
   private static final long serialVersionUID = 1L;
+  private static final long FORBIDDEN = Long.MIN_VALUE;
 
   private final PipelineStore store;
   private final Duration ttl;
   private final boolean holdUntilEnd;
 
-  private transient ValueState<Boolean> seen;
+  /** The last_seen of the edge's last write; {@link #FORBIDDEN} when a tombstone forbids it. */
+  private transient ValueState<Long> writtenUpTo;
+
   private transient ValueState<ResolvedEdge> held;
   private transient PipelineStore.EdgeLookup lookup;
   private transient Counter edgesNew;
@@ -49,9 +53,9 @@ final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, Resol
 
   @Override
   public void open(OpenContext context) throws Exception {
-    ValueStateDescriptor<Boolean> descriptor =
-        ExpiringValueState.descriptor("edgeSeen", Boolean.class, ttl);
-    seen = getRuntimeContext().getState(descriptor);
+    writtenUpTo =
+        getRuntimeContext()
+            .getState(ExpiringValueState.descriptor("edgeWrittenUpTo", Long.class, ttl));
     held =
         getRuntimeContext()
             .getState(
@@ -69,17 +73,23 @@ final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, Resol
   @Override
   public void processElement(ResolvedEdge edge, Context ctx, Collector<ResolvedEdge> out)
       throws Exception {
-    if (seen.value() != null) {
+    Long upTo = writtenUpTo.value();
+    if (upTo != null) {
       ResolvedEdge first = held.value();
       if (first != null) {
         held.update(first.widen(edge.firstSeenMillis(), edge.lastSeenMillis()));
+      } else if (upTo != FORBIDDEN && edge.lastSeenMillis() > upTo) {
+        // Streaming: its statement was sent on again, having run later (a last_seen refresh).
+        writtenUpTo.update(edge.lastSeenMillis());
+        out.collect(edge);
       }
       return;
     }
-    seen.update(Boolean.TRUE);
     if (!written(lookup.status(edge.sourceId(), edge.targetId()))) {
+      writtenUpTo.update(FORBIDDEN);
       return;
     }
+    writtenUpTo.update(edge.lastSeenMillis());
     if (holdUntilEnd) {
       held.update(edge);
       ctx.timerService().registerProcessingTimeTimer(Long.MAX_VALUE);

@@ -18,7 +18,8 @@ import org.apache.flink.util.OutputTag;
  * flushInterval} (in batch mode, once at the end of each key), for the store's queries table.
  * (Executions are counted apart, by {@link CountExecutionsPerDay}.) In batch mode the first
  * statement is held until the end of its key and sent on standing for all executions, so the edges
- * it yields carry the key's whole first/last seen range.
+ * it yields carry the key's whole first/last seen range. In streaming it is sent on at once, and
+ * again whenever the key ran {@code edgeRefresh} later than when it was last sent.
  *
  * <p>With a TTL (streaming), a key not seen for that long is forgotten and analyzed again when it
  * comes back, so lineage follows schema changes.
@@ -32,9 +33,11 @@ final class FirstSeenPerFingerprint
   private final Duration flushInterval;
   private final OutputTag<QueryStats> stats;
   private final boolean holdUntilEnd;
+  private final Duration edgeRefresh;
 
   private transient ValueState<Boolean> seen;
   private transient ValueState<FingerprintedQuery> held;
+  private transient ValueState<Long> sentUpTo;
   private transient ValueState<QueryStats> pending;
   private transient Counter duplicates;
   private transient LongCounter duplicatesTotal;
@@ -42,17 +45,22 @@ final class FirstSeenPerFingerprint
 
   /**
    * @param ttl how long a key is remembered; null to remember it for the whole run
-   */
-  /**
    * @param holdUntilEnd batch: send the first statement on at the end of its key, standing for all
    *     executions, so its edges get the whole first/last seen range
+   * @param edgeRefresh streaming: send the statement on again once it ran this much later than when
+   *     it was last sent, so its edges' last_seen follows; null never to
    */
   FirstSeenPerFingerprint(
-      Duration ttl, Duration flushInterval, OutputTag<QueryStats> stats, boolean holdUntilEnd) {
+      Duration ttl,
+      Duration flushInterval,
+      OutputTag<QueryStats> stats,
+      boolean holdUntilEnd,
+      Duration edgeRefresh) {
     this.ttl = ttl;
     this.flushInterval = flushInterval;
     this.stats = stats;
     this.holdUntilEnd = holdUntilEnd;
+    this.edgeRefresh = holdUntilEnd ? null : edgeRefresh;
   }
 
   @Override
@@ -60,11 +68,13 @@ final class FirstSeenPerFingerprint
     ValueStateDescriptor<Boolean> seenDescriptor =
         ExpiringValueState.descriptor("seen", Boolean.class, ttl);
     seen = getRuntimeContext().getState(seenDescriptor);
+    // Kept as long as "seen": when the key is forgotten, it is analyzed afresh anyway.
     held =
         getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>(
-                    "heldQuery", TypeInformation.of(FingerprintedQuery.class)));
+            .getState(ExpiringValueState.descriptor("heldQuery", FingerprintedQuery.class, ttl));
+    sentUpTo =
+        getRuntimeContext()
+            .getState(ExpiringValueState.descriptor("edgesSentUpTo", Long.class, ttl));
     pending =
         getRuntimeContext()
             .getState(
@@ -85,6 +95,10 @@ final class FirstSeenPerFingerprint
         held.update(query);
       } else {
         out.collect(query);
+        if (edgeRefresh != null) {
+          held.update(query);
+          sentUpTo.update(query.lastSeenMillis());
+        }
       }
       repeats--;
     }
@@ -116,9 +130,18 @@ final class FirstSeenPerFingerprint
       pending.clear();
     }
     FingerprintedQuery first = held.value();
-    if (first != null && current != null) {
+    if (first == null || current == null) {
+      return;
+    }
+    if (holdUntilEnd) {
       out.collect(first.seenBetween(current.firstSeenMillis(), current.lastSeenMillis()));
       held.clear();
+      return;
+    }
+    Long sent = sentUpTo.value();
+    if (sent == null || current.lastSeenMillis() >= sent + edgeRefresh.toMillis()) {
+      out.collect(first.seenBetween(current.firstSeenMillis(), current.lastSeenMillis()));
+      sentUpTo.update(current.lastSeenMillis());
     }
   }
 }

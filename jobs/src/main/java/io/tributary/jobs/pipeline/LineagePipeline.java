@@ -86,7 +86,11 @@ public final class LineagePipeline {
             .keyBy(FingerprintedQuery::key, Types.STRING)
             .process(
                 new FirstSeenPerFingerprint(
-                    options.stateTtl(), options.statsFlushInterval(), QUERY_STATS, batch))
+                    options.stateTtl(),
+                    options.statsFlushInterval(),
+                    QUERY_STATS,
+                    batch,
+                    options.edgeRefreshInterval()))
             .name("First seen per fingerprint")
             .uid("first-seen-per-fingerprint");
 

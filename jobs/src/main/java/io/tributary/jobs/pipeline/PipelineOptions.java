@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param statsFlushInterval how often per-fingerprint execution counts are written
  * @param combineInterval how long executions are combined per task before the shuffle (null: until
  *     the input ends or the buffer is full, for a backfill)
+ * @param catalogMaxAge how old a task's copy of the store's catalog may get (null: read once)
+ * @param edgeRefreshInterval streaming: a statement seen again this much later than its edges were
+ *     last written is sent on again, so its edges' last_seen follows (null: never; a backfill
+ *     writes each edge once with the whole range)
  */
 public record PipelineOptions(
     String defaultDialect,
@@ -36,7 +40,8 @@ public record PipelineOptions(
     Duration stateTtl,
     Duration statsFlushInterval,
     Duration combineInterval,
-    Duration catalogMaxAge)
+    Duration catalogMaxAge,
+    Duration edgeRefreshInterval)
     implements Serializable {
 
   public PipelineOptions {
@@ -65,6 +70,7 @@ public record PipelineOptions(
         true,
         null,
         Duration.ofSeconds(10),
+        null,
         null,
         null);
   }
@@ -111,6 +117,10 @@ public record PipelineOptions(
     return toBuilder().catalogMaxAge(value).build();
   }
 
+  public PipelineOptions withEdgeRefreshInterval(Duration value) {
+    return toBuilder().edgeRefreshInterval(value).build();
+  }
+
   private Builder toBuilder() {
     return new Builder(this);
   }
@@ -127,6 +137,7 @@ public record PipelineOptions(
     private Duration statsFlushInterval;
     private Duration combineInterval;
     private Duration catalogMaxAge;
+    private Duration edgeRefreshInterval;
 
     private Builder(PipelineOptions o) {
       defaultDialect = o.defaultDialect;
@@ -139,6 +150,7 @@ public record PipelineOptions(
       statsFlushInterval = o.statsFlushInterval;
       combineInterval = o.combineInterval;
       catalogMaxAge = o.catalogMaxAge;
+      edgeRefreshInterval = o.edgeRefreshInterval;
     }
 
     Builder range(Instant newFrom, Instant newTo) {
@@ -177,6 +189,11 @@ public record PipelineOptions(
       return this;
     }
 
+    Builder edgeRefreshInterval(Duration value) {
+      edgeRefreshInterval = value;
+      return this;
+    }
+
     PipelineOptions build() {
       return new PipelineOptions(
           defaultDialect,
@@ -188,7 +205,8 @@ public record PipelineOptions(
           stateTtl,
           statsFlushInterval,
           combineInterval,
-          catalogMaxAge);
+          catalogMaxAge,
+          edgeRefreshInterval);
     }
   }
 }
