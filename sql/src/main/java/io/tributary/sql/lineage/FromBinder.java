@@ -1,5 +1,6 @@
 package io.tributary.sql.lineage;
 
+import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.TableName;
 import io.tributary.sql.resolve.ColumnOrigins;
 import io.tributary.sql.resolve.DerivedSource;
@@ -243,12 +244,17 @@ final class FromBinder {
   }
 
   private List<String> aliasColumns(Alias alias) {
+    return aliasColumns(alias, context.dialect);
+  }
+
+  /** The column names of an alias such as {@code AS t (a, b)}, normalized; empty without. */
+  static List<String> aliasColumns(Alias alias, Dialect dialect) {
     if (alias == null || alias.getAliasColumns() == null || alias.getAliasColumns().isEmpty()) {
       return List.of();
     }
     List<String> names = new ArrayList<>(alias.getAliasColumns().size());
     for (Alias.AliasColumn c : alias.getAliasColumns()) {
-      names.add(normalize(c.name));
+      names.add(dialect.normalize(c.name));
     }
     return names;
   }

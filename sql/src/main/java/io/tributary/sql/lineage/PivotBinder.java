@@ -123,7 +123,7 @@ final class PivotBinder {
     out.addAll(names);
     out.addAll(made);
     QueryOutput output = new QueryOutput(out);
-    List<String> renames = aliasColumns(alias);
+    List<String> renames = FromBinder.aliasColumns(alias, context.dialect);
     if (!renames.isEmpty()) {
       if (passThroughKnown) {
         output = output.renamed(renames);
@@ -219,17 +219,6 @@ final class PivotBinder {
           }
         },
         null);
-    return names;
-  }
-
-  private List<String> aliasColumns(Alias alias) {
-    if (alias == null || alias.getAliasColumns() == null) {
-      return List.of();
-    }
-    List<String> names = new ArrayList<>(alias.getAliasColumns().size());
-    for (Alias.AliasColumn c : alias.getAliasColumns()) {
-      names.add(normalize(c.name));
-    }
     return names;
   }
 
