@@ -173,14 +173,11 @@ class QueryHistoryJobsITCase {
   @Test
   void streamingFromAMonitoredDirectoryPicksUpNewFiles() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
-    var source = new QuerySourceSpec.Files(List.of(logs.toString()), null, Duration.ofMillis(200));
     var options =
         PipelineOptions.defaults("postgresql")
             .withStateTtl(Duration.ofHours(1))
             .withStatsFlushInterval(Duration.ofSeconds(1));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    StreamingJob.define(env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
-    JobClient job = env.executeAsync("directory streaming");
+    JobClient job = streamDirectory(logs, options, "directory streaming");
     try {
       Files.writeString(logs.resolve("1.jsonl"), line("f1", INSERT_SQL.formatted(1)));
       awaitEdges(INSERT_EDGES, Duration.ofSeconds(30));
@@ -200,15 +197,12 @@ class QueryHistoryJobsITCase {
   @Test
   void streamingMovesAnEdgesLastSeenWhenItsStatementRunsAgainLater() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("refresh-logs"));
-    var source = new QuerySourceSpec.Files(List.of(logs.toString()), null, Duration.ofMillis(200));
     var options =
         PipelineOptions.defaults("postgresql")
             .withStateTtl(Duration.ofHours(1))
             .withStatsFlushInterval(Duration.ofMillis(500))
             .withEdgeRefreshInterval(Duration.ofMinutes(30));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    StreamingJob.define(env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
-    JobClient job = env.executeAsync("edge refresh");
+    JobClient job = streamDirectory(logs, options, "edge refresh");
     long t0 = Instant.parse("2024-06-01T08:00:00Z").toEpochMilli();
     String lastSeenAt =
         "SELECT COUNT(*) FROM lineage_edges WHERE last_seen = TIMESTAMP WITH TIME ZONE '%s'";
@@ -244,14 +238,11 @@ class QueryHistoryJobsITCase {
   @Test
   void streamingSeesACatalogImportedWhileItRuns() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
-    var source = new QuerySourceSpec.Files(List.of(logs.toString()), null, Duration.ofMillis(200));
     var options =
         PipelineOptions.defaults("postgresql")
             .withStateTtl(Duration.ofHours(1))
             .withCatalogMaxAge(Duration.ofMillis(500));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    StreamingJob.define(env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
-    JobClient job = env.executeAsync("catalog refresh");
+    JobClient job = streamDirectory(logs, options, "catalog refresh");
     try {
       Files.writeString(
           logs.resolve("1.jsonl"), line("c1", "INSERT INTO marts.c SELECT * FROM raw.src"));
@@ -308,6 +299,15 @@ class QueryHistoryJobsITCase {
               "postgres.public.orders.id>postgres.public.totals.id",
               "postgres.public.orders.amount>postgres.public.totals.total");
     }
+  }
+
+  /** Starts a stream over a monitored directory of JSON Lines logs. */
+  private JobClient streamDirectory(Path logs, PipelineOptions options, String name)
+      throws Exception {
+    var source = new QuerySourceSpec.Files(List.of(logs.toString()), null, Duration.ofMillis(200));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamingJob.define(env, settings(source, options), new StorePipelineStore(database.jdbcUrl()));
+    return env.executeAsync(name);
   }
 
   private static String line(String id, String sql) {

@@ -20,13 +20,9 @@ public record ExecutionCount(
     long firstSeenMillis,
     long lastSeenMillis) {
 
-  /** The key a count is kept under: fingerprint, origin and day. */
-  public static String key(String fingerprint, String origin, long dayStartMillis) {
-    return fingerprint + '\u0000' + origin + '\u0000' + dayStartMillis;
-  }
-
+  /** The key a count is kept under in Flink state: fingerprint, origin and day. */
   public String key() {
-    return key(fingerprint, origin, dayStartMillis);
+    return fingerprint + '\u0000' + origin + '\u0000' + dayStartMillis;
   }
 
   /** This count with {@code more} executions between {@code firstMillis} and {@code lastMillis}. */

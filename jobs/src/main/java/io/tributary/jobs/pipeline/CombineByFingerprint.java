@@ -47,7 +47,7 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
 
   private transient Map<String, Dialect> dialects;
   private transient Map<String, FingerprintedQuery> buffer;
-  private transient Map<String, ExecutionCount> counts;
+  private transient Map<CountKey, ExecutionCount> counts;
   private transient Counter in;
   private transient Counter failedUpstream;
   private transient Counter outOfRange;
@@ -159,9 +159,12 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     super.finish();
   }
 
+  /** Per statement, so a record rather than a concatenated string (the origin is a long URI). */
+  private record CountKey(String fingerprint, String origin, long day) {}
+
   private void countExecution(String fingerprint, String origin, long start) {
     long day = QueryExecutions.dayOf(start);
-    String key = ExecutionCount.key(fingerprint, origin, day);
+    CountKey key = new CountKey(fingerprint, origin, day);
     ExecutionCount count = counts.get(key);
     counts.put(
         key,
