@@ -1,0 +1,6 @@
+/**
+ * From SQL text to JSqlParser statements: the lexer, script splitting, utility statements
+ * recognized before parsing, and parsing bounded in time and depth with structured errors. Uses
+ * {@code dialect} and {@code model}.
+ */
+package io.tributary.sql.parse;
