@@ -294,7 +294,13 @@ public final class BlockWalker {
               emit(piece, t, i, inBlock);
               return;
             }
-            region(t.get(i + 1).start(), t.get(close).start(), Context.BLOCK);
+            Tok first = t.get(i + 1);
+            int from =
+                first.is("TRY") || first.is("CATCH") ? i + 2 : i + 1; // BEGIN TRY ... END TRY
+            region(
+                from < close ? t.get(from).start() : t.get(close).start(),
+                t.get(close).start(),
+                Context.BLOCK);
             i = close + 1;
             if (i < t.size()
                 && t.get(i).type() == TokenType.WORD

@@ -388,7 +388,7 @@ public final class ScriptSplitter {
                 && !Set.of("UNION", "ALL", "EXCEPT", "INTERSECT", "AS", "FOR", "DISTINCT")
                     .contains(prev);
         case "INSERT", "UPDATE", "DELETE", "MERGE" ->
-            !openWith && !Set.of("THEN", "ON", "FOR", "OF", "AFTER", "INSTEAD").contains(prev);
+            !openWith && !Set.of("THEN", "FOR", "OF", "AFTER", "INSTEAD").contains(prev);
         case "SET" ->
             !(firstWord.equals("UPDATE") && !sawSet)
                 && !firstWord.equals("ALTER")
