@@ -6,6 +6,8 @@ import io.tributary.sql.lineage.StatementLineageExtractor;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.parse.BlockWalker;
+import io.tributary.sql.parse.HistoryTextLimits;
 import io.tributary.sql.parse.ParseResult;
 import io.tributary.sql.parse.ScriptSplitter;
 import io.tributary.sql.parse.ScriptStatement;
@@ -25,9 +27,10 @@ import java.util.function.BiFunction;
  * throws for bad input: a statement that cannot be analyzed comes back with an {@link
  * AnalysisError}. Thread-safe; one instance can serve every task of a job.
  *
- * <p>Per statement: split the script → refuse it when too large → recognize utility statements
- * (which may change the defaults of the statements after them) → parse within the timeout → extract
- * lineage within the same deadline.
+ * <p>Split the script and walk its procedures and blocks into their statements; then per statement:
+ * refuse it when too large or cut (found by the lexer, before parsing) → recognize utility
+ * statements (which may change the defaults of the statements after them) → parse within the
+ * timeout → extract lineage within the same deadline.
  */
 public final class LineageAnalyzer {
 
@@ -68,6 +71,7 @@ public final class LineageAnalyzer {
 
   private final class Run {
     private final Dialect dialect;
+    private final String script;
     private final List<ScriptStatement> statements;
     private final UtilityRecognizer utilities;
     private final StatementParser parser;
@@ -76,7 +80,9 @@ public final class LineageAnalyzer {
 
     Run(AnalysisRequest request) {
       this.dialect = request.dialect();
-      this.statements = new ScriptSplitter(dialect).split(request.sql());
+      this.script = request.sql();
+      this.statements =
+          new BlockWalker(dialect).walk(script, new ScriptSplitter(dialect).split(script));
       this.utilities = new UtilityRecognizer(dialect);
       this.parser = new StatementParser(dialect);
       this.extractor = extractors.apply(dialect, request.catalog());
@@ -108,6 +114,13 @@ public final class LineageAnalyzer {
                     + " characters; the limit is "
                     + limits.maxStatementChars()));
       }
+      if (statement.knownError().isPresent()) {
+        return StatementLineage.failed(
+            index, sql, statement.inScript(statement.knownError().get()));
+      }
+      if (statement.role() == ScriptStatement.Role.PROCEDURAL) {
+        return StatementLineage.utility(index, sql);
+      }
       try {
         Optional<UtilityStatement> utility = utilities.recognize(sql);
         if (utility.isPresent()) {
@@ -117,7 +130,8 @@ public final class LineageAnalyzer {
         Deadline deadline = Deadline.after(limits.timeout());
         ParseResult parsed = parser.parse(statement, limits.timeout().toNanos());
         if (parsed instanceof ParseResult.Failed failed) {
-          return StatementLineage.failed(index, sql, statement.inScript(failed.error()));
+          return StatementLineage.failed(
+              index, sql, statement.inScript(cutOrNot(statement, failed)));
         }
         deadline.check();
         StatementLineage lineage =
@@ -147,6 +161,29 @@ public final class LineageAnalyzer {
       } catch (Exception e) {
         return StatementLineage.failed(index, sql, internal(e));
       }
+    }
+
+    /**
+     * A syntax error in the last statement of a text stopped at its history's limit: it was cut.
+     */
+    private AnalysisError cutOrNot(ScriptStatement statement, ParseResult.Failed failed) {
+      AnalysisError error = failed.error();
+      boolean last =
+          statement.offset() + statement.sql().length() == script.stripTrailing().length();
+      if (error.kind() != ErrorKind.PARSE_ERROR
+          || !last
+          || !HistoryTextLimits.atLimit(dialect, script)) {
+        return error;
+      }
+      return new AnalysisError(
+          ErrorKind.TRUNCATED,
+          "statement is incomplete, its text probably cut: the text stops at "
+              + HistoryTextLimits.limit(dialect)
+              + " characters, the length at which the query history cuts statements ("
+              + error.message()
+              + ")",
+          error.line(),
+          error.column());
     }
   }
 

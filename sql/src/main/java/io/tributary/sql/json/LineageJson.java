@@ -26,22 +26,19 @@ public final class LineageJson {
   private LineageJson() {}
 
   /**
-   * The output objects for one analyzed input: one per statement that has a target, plus one per
-   * failed statement; when no statement has a target, a single object that gathers the sources and
-   * output columns of all of them.
+   * The output objects for one analyzed input: one per statement of the script, plain SELECTs,
+   * utility and failed statements included, in order; a text without statements (blank, only
+   * comments) gives one empty object, so that every input has an answer.
    */
   public static List<ObjectNode> outputs(JsonNode id, List<StatementLineage> statements) {
-    List<ObjectNode> out = new ArrayList<>();
-    boolean anyTarget = statements.stream().anyMatch(s -> s.target().isPresent());
-    if (anyTarget) {
-      for (StatementLineage s : statements) {
-        if (s.target().isPresent() || s.failed()) {
-          out.add(statement(id, s));
-        }
-      }
-      return out;
+    if (statements.isEmpty()) {
+      return List.of(merged(id, statements));
     }
-    return List.of(merged(id, statements));
+    List<ObjectNode> out = new ArrayList<>(statements.size());
+    for (StatementLineage s : statements) {
+      out.add(statement(id, s));
+    }
+    return out;
   }
 
   /** One statement's object. */

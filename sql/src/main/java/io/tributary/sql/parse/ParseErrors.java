@@ -13,8 +13,34 @@ final class ParseErrors {
 
   private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
   private static final int MAX_TOKEN_CHARS = 40;
+  private static final Pattern EXCEPTION_NAME =
+      Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error):\\s*");
+
+  /** The message of a statement that ends before the grammar is satisfied. */
+  static final String AT_END = "syntax error at end of statement";
 
   private ParseErrors() {}
+
+  /**
+   * The parser's own check failed on a token it had read ({@code Invalid column name: x}): a parse
+   * error at that token with the check's message, never the exception's class.
+   */
+  static AnalysisError rejected(RuntimeException e, Token last) {
+    String why =
+        e.getMessage() == null
+            ? ""
+            : EXCEPTION_NAME.matcher(firstLine(e.getMessage())).replaceAll("").trim();
+    if (last == null || last.image == null || last.beginLine <= 0) {
+      return AnalysisError.of(
+          ErrorKind.PARSE_ERROR, why.isEmpty() ? "syntax error" : "syntax error: " + why);
+    }
+    String message = "syntax error at or near \"" + shorten(last.image) + "\"";
+    return AnalysisError.at(
+        ErrorKind.PARSE_ERROR,
+        why.isEmpty() ? message : message + ": " + why,
+        last.beginLine,
+        last.beginColumn);
+  }
 
   /** A syntax error at the token the parser could not accept. */
   static AnalysisError syntax(ParseException e) {
@@ -32,7 +58,7 @@ final class ParseErrors {
   static AnalysisError unexpected(Token at) {
     String message =
         at.kind == 0 || at.image == null || at.image.isEmpty()
-            ? "syntax error at end of statement"
+            ? AT_END
             : "syntax error at or near \"" + shorten(at.image) + "\"";
     return AnalysisError.at(ErrorKind.PARSE_ERROR, message, at.beginLine, at.beginColumn);
   }

@@ -5,11 +5,31 @@ import io.tributary.sql.dialect.DialectSyntax;
 
 /**
  * A single-pass SQL tokenizer that never fails: an unterminated string or comment runs to the end
- * of the text. It knows quoting, comments and literals well enough to split scripts, recognize
- * utility statements and fingerprint queries; it is not a parser. Allocation-free: callers read
- * {@link #start()} and {@link #end()} of the current token.
+ * of the text, and {@link #unterminated()} says so (a sign the text was cut). It knows quoting,
+ * comments and literals well enough to split scripts, recognize utility statements and fingerprint
+ * queries; it is not a parser. Allocation-free: callers read {@link #start()} and {@link #end()} of
+ * the current token.
  */
 public final class SqlLexer {
+
+  /** A construct the text ends inside of, never closed. */
+  public enum Unterminated {
+    NONE("nothing"),
+    STRING("a string literal"),
+    QUOTED_NAME("a quoted name"),
+    DOLLAR_QUOTE("a dollar-quoted body"),
+    COMMENT("a block comment");
+
+    private final String description;
+
+    Unterminated(String description) {
+      this.description = description;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
 
   private final CharSequence text;
   private final int length;
@@ -19,12 +39,30 @@ public final class SqlLexer {
   private int start;
   private int end;
   private TokenType type;
+  private Unterminated unterminated = Unterminated.NONE;
+  private int unterminatedStart = -1;
 
   public SqlLexer(CharSequence text, Dialect dialect) {
+    this(text, 0, text.length(), dialect);
+  }
+
+  /** Reads only {@code text[from, to)}; offsets stay those of the whole text. */
+  public SqlLexer(CharSequence text, int from, int to, Dialect dialect) {
     this.text = text;
-    this.length = text.length();
+    this.length = to;
+    this.pos = from;
     this.dialect = dialect;
     this.syntax = dialect.syntax();
+  }
+
+  /** What the text ends inside of, when a string, quoted name, body or comment never closes. */
+  public Unterminated unterminated() {
+    return unterminated;
+  }
+
+  /** Where the unterminated construct starts, or -1. */
+  public int unterminatedStart() {
+    return unterminatedStart;
   }
 
   /** Moves to the next token and returns its type ({@link TokenType#END} at the end). */
@@ -78,23 +116,23 @@ public final class SqlLexer {
 
   private TokenType scan(char c) {
     if (c == '\'') {
-      pos = endOfString(pos + 1, '\'', syntax.backslashEscapes());
+      pos = closed(endOfString(pos + 1, '\'', syntax.backslashEscapes()), Unterminated.STRING);
       return TokenType.STRING;
     }
     if (c == '"') {
       if (syntax.doubleQuotedStrings()) {
-        pos = endOfString(pos + 1, '"', syntax.backslashEscapes());
+        pos = closed(endOfString(pos + 1, '"', syntax.backslashEscapes()), Unterminated.STRING);
         return TokenType.STRING;
       }
-      pos = endOfString(pos + 1, '"', false);
+      pos = closed(endOfString(pos + 1, '"', false), Unterminated.QUOTED_NAME);
       return TokenType.QUOTED;
     }
     if (c == '`') {
-      pos = endOfString(pos + 1, '`', false);
+      pos = closed(endOfString(pos + 1, '`', false), Unterminated.QUOTED_NAME);
       return TokenType.QUOTED;
     }
     if (c == '[' && dialect.closingQuote('[').isPresent()) {
-      pos = endOfString(pos + 1, ']', false);
+      pos = closed(endOfString(pos + 1, ']', false), Unterminated.QUOTED_NAME);
       return TokenType.QUOTED;
     }
     if (c == '$') {
@@ -138,7 +176,7 @@ public final class SqlLexer {
               : "RB".indexOf(p) >= 0
                   && "RB".indexOf(Character.toUpperCase(text.charAt(wordStart + 1))) >= 0;
       if (prefix) {
-        pos = endOfString(pos + 1, '\'', backslashes);
+        pos = closed(endOfString(pos + 1, '\'', backslashes), Unterminated.STRING);
         return TokenType.STRING;
       }
     }
@@ -161,7 +199,7 @@ public final class SqlLexer {
       if (tagEnd < length && text.charAt(tagEnd) == '$') {
         String tag = text.subSequence(pos, tagEnd + 1).toString();
         int close = indexOf(tag, tagEnd + 1);
-        pos = close < 0 ? length : close + tag.length();
+        pos = close < 0 ? closed(-1, Unterminated.DOLLAR_QUOTE) : close + tag.length();
         return TokenType.STRING;
       }
     }
@@ -224,7 +262,21 @@ public final class SqlLexer {
     }
   }
 
-  /** Offset just after the closing quote, or the end of the text when it never closes. */
+  /**
+   * {@code end} when the construct starting at the current token closed; otherwise records what
+   * never closed and returns the end of the text. {@code endOfString} returns {@code length + 1}
+   * when the text ends before the closing quote.
+   */
+  private int closed(int end, Unterminated what) {
+    if (end >= 0 && end <= length) {
+      return end;
+    }
+    unterminated = what;
+    unterminatedStart = start;
+    return length;
+  }
+
+  /** Offset just after the closing quote, or {@code length + 1} when it never closes. */
   private int endOfString(int from, char close, boolean backslashes) {
     int i = from;
     while (i < length) {
@@ -241,7 +293,7 @@ public final class SqlLexer {
         i++;
       }
     }
-    return length;
+    return length + 1;
   }
 
   private void skipBlanksAndComments() {
@@ -255,7 +307,13 @@ public final class SqlLexer {
         skipLine();
       } else if (c == '/' && peek(1) == '*') {
         int close = indexOf("*/", pos + 2);
-        pos = close < 0 ? length : close + 2;
+        if (close < 0) {
+          unterminated = Unterminated.COMMENT;
+          unterminatedStart = pos;
+          pos = length;
+        } else {
+          pos = close + 2;
+        }
       } else {
         return;
       }

@@ -39,7 +39,7 @@ public final class StatementParser {
 
   /** Parses a statement cut by {@link ScriptSplitter}; error positions are the statement's own. */
   public ParseResult parse(ScriptStatement statement, long timeoutNanos) {
-    return parse(statement.sql(), statement.nestingDepth(), timeoutNanos);
+    return parse(statement.parseText(), statement.nestingDepth(), timeoutNanos);
   }
 
   /** Parses one statement; error positions are relative to {@code sql}. */
@@ -48,7 +48,8 @@ public final class StatementParser {
       return tooDeep("nested " + nestingDepth + " levels deep; the limit is " + MAX_NESTING);
     }
     DashedTableNames.Rewrite rewrite = DashedTableNames.quote(sql, dialect);
-    ParseResult result = parseWithin(rewrite.text(), nestingDepth, timeoutNanos);
+    ParseResult result =
+        parseWithin(ParserSeparators.neutralize(rewrite.text()), nestingDepth, timeoutNanos);
     return result instanceof ParseResult.Failed failed
         ? new ParseResult.Failed(rewrite.toOriginal(failed.error()))
         : result;
@@ -58,8 +59,7 @@ public final class StatementParser {
     long deadline = System.nanoTime() + timeoutNanos;
     ParseResult simple = attempt(text, false, timeoutNanos);
     if (simple instanceof ParseResult.Failed failed
-        && failed.error().kind() == ErrorKind.PARSE_ERROR
-        && !failed.error().message().startsWith("lexical")
+        && complexMayHelp(failed.error())
         && nestingDepth <= MAX_COMPLEX_NESTING) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -74,6 +74,19 @@ public final class StatementParser {
       return further(((ParseResult.Failed) complex).error(), failed.error()) ? complex : simple;
     }
     return simple;
+  }
+
+  /**
+   * Whether the complex grammar could read what the simple one could not. It only takes other
+   * branches inside expressions, so it cannot help when the simple grammar failed on the text's
+   * characters (a lexical error), on the statement's first word (no statement starts so), or at the
+   * end of the text (the statement is incomplete in any grammar).
+   */
+  private static boolean complexMayHelp(AnalysisError error) {
+    return error.kind() == ErrorKind.PARSE_ERROR
+        && !error.message().startsWith("lexical")
+        && !error.message().equals(ParseErrors.AT_END)
+        && !(error.line().orElse(0) == 1 && error.column().orElse(0) == 1);
   }
 
   private static boolean further(AnalysisError a, AnalysisError b) {
@@ -110,8 +123,7 @@ public final class StatementParser {
       // The generated parser throws unchecked exceptions on some malformed input.
       return parser.interrupted
           ? timeout(timeoutNanos)
-          : new ParseResult.Failed(
-              AnalysisError.of(ErrorKind.PARSE_ERROR, "the parser failed: " + e));
+          : new ParseResult.Failed(ParseErrors.rejected(e, parser.token));
     }
   }
 

@@ -9,10 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recognizes statements that carry no lineage from their first few tokens, before parsing: the
- * parser fails on several of them ({@code BEGIN}, {@code DESCRIBE TABLE t}, {@code SET search_path
- * TO a, b}) and parsing the others would only cost time. Reads the new defaults out of {@code USE}
- * and {@code SET search_path}-like statements.
+ * Recognizes statements that carry no lineage, before parsing: the parser fails on several of them
+ * ({@code BEGIN}, {@code DESCRIBE TABLE t}, {@code SET search_path TO a, b}) and parsing the others
+ * would only cost time. Reads the new defaults out of {@code USE} and {@code SET search_path}-like
+ * statements.
+ *
+ * <p>It claims only what it recognizes whole: a statement whose leading words never come with
+ * lineage ({@code GRANT}, {@code SHOW}...), {@code CREATE} of an object without lineage, and a
+ * {@code CREATE TABLE} that is a column list and table options (see {@link #plainTable}). Anything
+ * else that starts like DDL ({@code CREATE TABLE ... AS}, {@code LIKE}, {@code CLONE}, {@code ALTER
+ * VIEW ... AS}) goes to the parser, which either reads it or reports where it fails. A new
+ * lineage-free form is one more case here; a form with lineage is left to the parser.
  */
 public final class UtilityRecognizer {
 
@@ -147,6 +154,10 @@ public final class UtilityRecognizer {
           "USER",
           "WAREHOUSE");
 
+  /** Words that bring a query or another table's definition into a CREATE TABLE. */
+  private static final Set<String> QUERY_WORDS =
+      Set.of("AS", "SELECT", "VALUES", "LIKE", "CLONE", "FROM");
+
   /** How far into a CREATE statement the object kind is looked for. */
   private static final int CREATE_LOOKAHEAD = 16;
 
@@ -169,11 +180,17 @@ public final class UtilityRecognizer {
     if (!UTILITY_WORDS.contains(first)) {
       return Optional.empty();
     }
-    return Optional.of(
+    return Optional.ofNullable(
         switch (first) {
           case "USE" -> use(lexer);
           case "SET" -> set(lexer);
-          case "ALTER" -> alter(lexer);
+          case "ALTER" -> {
+            Optional<UtilityStatement> alter = alter(lexer);
+            if (alter.isEmpty()) {
+              yield null;
+            }
+            yield alter.get();
+          }
           case "DATABASE" -> {
             lexer.next(); // Teradata's DATABASE x: the default database of db.table names
             yield withSchema("DATABASE", value(lexer));
@@ -189,10 +206,13 @@ public final class UtilityRecognizer {
         continue;
       }
       String word = upper(lexer);
-      if (word.equals("TABLE") || word.equals("VIEW")) {
-        return containsQuery(lexer)
-            ? Optional.empty()
-            : Optional.of(UtilityStatement.of("CREATE " + word));
+      if (word.equals("TABLE")) {
+        return plainTable(lexer)
+            ? Optional.of(UtilityStatement.of("CREATE TABLE"))
+            : Optional.empty();
+      }
+      if (word.equals("VIEW")) {
+        return Optional.empty(); // a view always has a query
       }
       if (PLAIN_OBJECTS.contains(word)) {
         return Optional.of(UtilityStatement.of("CREATE " + word));
@@ -201,13 +221,47 @@ public final class UtilityRecognizer {
     return Optional.empty();
   }
 
-  private static boolean containsQuery(SqlLexer lexer) {
+  /**
+   * {@code CREATE TABLE [IF NOT EXISTS] name [options] (column or constraint, ...) [options]}: a
+   * column list whose entries each start with a name, and options that are words, literals and
+   * parenthesized lists, never a query ({@code AS}, except Hive's {@code STORED AS}; {@code
+   * SELECT}; {@code LIKE}; {@code CLONE}). The lexer has already checked that it is balanced.
+   */
+  private static boolean plainTable(SqlLexer lexer) {
+    int depth = 0;
+    boolean columns = false;
+    boolean entryStart = false;
+    boolean afterStored = false;
     while (lexer.next() != TokenType.END) {
-      if (lexer.isWord("SELECT") || lexer.isWord("VALUES")) {
-        return true;
+      if (lexer.isSymbol('(')) {
+        depth++;
+        if (depth == 1 && !columns) {
+          columns = true;
+          entryStart = true;
+          continue;
+        }
+      } else if (lexer.isSymbol(')')) {
+        depth--;
+      } else if (depth == 1 && lexer.isSymbol(',')) {
+        entryStart = true;
+        continue;
+      } else if (depth == 0 && lexer.type() == TokenType.WORD) {
+        if (QUERY_WORDS.contains(lexer.text().toUpperCase(Locale.ROOT))
+            && !(afterStored && lexer.isWord("AS"))) {
+          return false;
+        }
       }
+      if (entryStart && depth == 1) {
+        // a column's name, or a constraint; LIKE copies another table's columns
+        if ((lexer.type() != TokenType.WORD && lexer.type() != TokenType.QUOTED)
+            || lexer.isWord("LIKE")) {
+          return false;
+        }
+      }
+      entryStart = false;
+      afterStored = lexer.isWord("STORED");
     }
-    return false;
+    return columns && depth == 0;
   }
 
   /** {@code USE x}, {@code USE a.b}, {@code USE DATABASE|CATALOG|SCHEMA x}, {@code USE ROLE r}. */
@@ -272,25 +326,36 @@ public final class UtilityRecognizer {
     };
   }
 
-  /** Oracle's {@code ALTER SESSION SET CURRENT_SCHEMA = x}; every other ALTER is plain DDL. */
-  private UtilityStatement alter(SqlLexer lexer) {
+  /**
+   * Oracle's {@code ALTER SESSION SET CURRENT_SCHEMA = x}; {@code ALTER VIEW v AS SELECT ...} is
+   * parsed (it has lineage); every other ALTER is plain DDL.
+   */
+  private Optional<UtilityStatement> alter(SqlLexer lexer) {
     lexer.next();
+    if (lexer.isWord("VIEW")) {
+      while (lexer.next() != TokenType.END) {
+        if (lexer.isWord("AS")) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(UtilityStatement.of("ALTER VIEW"));
+    }
     if (!lexer.isWord("SESSION")) {
-      return UtilityStatement.of("ALTER");
+      return Optional.of(UtilityStatement.of("ALTER"));
     }
     lexer.next();
     if (!lexer.isWord("SET")) {
-      return UtilityStatement.of("ALTER SESSION");
+      return Optional.of(UtilityStatement.of("ALTER SESSION"));
     }
     lexer.next();
     if (!lexer.isWord("CURRENT_SCHEMA")) {
-      return UtilityStatement.of("ALTER SESSION");
+      return Optional.of(UtilityStatement.of("ALTER SESSION"));
     }
     lexer.next();
     if (lexer.isSymbol('=')) {
       lexer.next();
     }
-    return withSchema("ALTER SESSION", value(lexer));
+    return Optional.of(withSchema("ALTER SESSION", value(lexer)));
   }
 
   /** Exasol's {@code OPEN SCHEMA x}. */

@@ -3,6 +3,7 @@ package io.tributary.sql.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.model.ErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -123,5 +124,115 @@ class ScriptSplitterTest {
             .split(
                 "SELECT ((1)); SELECT CASE WHEN a THEN (CASE WHEN b THEN (1) END) END; SELECT 1");
     assertThat(statements).extracting(ScriptStatement::nestingDepth).containsExactly(2, 4, 0);
+  }
+
+  private static ScriptStatement only(String dialect, String script) {
+    List<ScriptStatement> statements = new ScriptSplitter(Dialects.byName(dialect)).split(script);
+    assertThat(statements).hasSize(1);
+    return statements.get(0);
+  }
+
+  @Test
+  void blankLinesNeverSplit() {
+    assertThat(split("postgres", "select a\n\n\nfrom t\n\n\n\nwhere b;\n\n\nselect 2"))
+        .containsExactly("select a\n\n\nfrom t\n\n\n\nwhere b", "select 2");
+    assertThat(split("tsql", "SELECT a\r\n\r\n\r\nFROM t"))
+        .containsExactly("SELECT a\r\n\r\n\r\nFROM t");
+  }
+
+  @Test
+  void oracleSlashLinesEndUnits() {
+    String block = "BEGIN\n  INSERT INTO a SELECT 1 FROM dual;\nEND;";
+    assertThat(split("oracle", block + "\n/\nSELECT 2 / 1 FROM dual\n/\n"))
+        .containsExactly(block.substring(0, block.length() - 1), "SELECT 2 / 1 FROM dual");
+  }
+
+  @Test
+  void tsqlStatementsNeedNoSemicolons() {
+    assertThat(
+            split(
+                "tsql",
+                "DECLARE @n int = 1\nINSERT INTO a (x)\nSELECT x FROM b\nUPDATE c\nSET y = 1\n"
+                    + "SELECT 1\nUNION ALL\nSELECT 2\nSET NOCOUNT ON\nDELETE FROM c\nEXEC p"))
+        .containsExactly(
+            "DECLARE @n int = 1",
+            "INSERT INTO a (x)\nSELECT x FROM b",
+            "UPDATE c\nSET y = 1",
+            "SELECT 1\nUNION ALL\nSELECT 2",
+            "SET NOCOUNT ON",
+            "DELETE FROM c",
+            "EXEC p");
+  }
+
+  @Test
+  void tsqlContinuationsStayInTheirStatement() {
+    String merge =
+        "MERGE INTO t USING s ON t.a = s.a\nWHEN MATCHED THEN\nUPDATE SET b = s.b\n"
+            + "WHEN NOT MATCHED THEN\nINSERT (a) VALUES (s.a)";
+    String cte = "WITH x AS (SELECT 1 AS a)\nSELECT a FROM x";
+    String insertExec = "INSERT INTO t\nEXEC p";
+    String caseElse = "SELECT CASE WHEN a = 1 THEN 2\nELSE 3 END FROM t";
+    String paging = "SELECT a FROM t ORDER BY a OFFSET 10 ROWS\nFETCH NEXT 5 ROWS ONLY";
+    for (String sql : List.of(merge, cte, insertExec, caseElse, paging)) {
+      assertThat(split("tsql", sql)).as(sql).containsExactly(sql);
+    }
+  }
+
+  @Test
+  void tsqlRoutinesRunToTheEndOfTheirBatch() {
+    String proc = "CREATE PROCEDURE p AS\nSET NOCOUNT ON;\nINSERT INTO a SELECT 1;\nSELECT 2";
+    assertThat(split("tsql", proc + "\nGO\nSELECT 3")).containsExactly(proc, "SELECT 3");
+  }
+
+  @Test
+  void declarationsOpenABlockInOracleAndSnowflake() {
+    String block = "DECLARE\n  v NUMBER;\nBEGIN\n  SELECT 1 INTO v FROM dual;\nEND";
+    assertThat(split("oracle", block + ";\nSELECT 2 FROM dual"))
+        .containsExactly(block, "SELECT 2 FROM dual");
+    String proc = "CREATE PROCEDURE p IS\n  v NUMBER := 0;\nBEGIN\n  v := 1;\nEND p";
+    assertThat(split("oracle", proc + ";\n/")).containsExactly(proc);
+    // elsewhere DECLARE is a statement of its own
+    assertThat(split("bigquery", "DECLARE x INT64;\nSET x = 1"))
+        .containsExactly("DECLARE x INT64", "SET x = 1");
+  }
+
+  @Test
+  void beginAsANameOpensNoBlock() {
+    assertThat(split("postgres", "SELECT begin FROM t; SELECT t.begin, 2; SELECT 3"))
+        .containsExactly("SELECT begin FROM t", "SELECT t.begin, 2", "SELECT 3");
+  }
+
+  @Test
+  void textCutInsideSomethingOpenIsTruncated() {
+    assertThat(only("ansi", "SELECT a FROM t WHERE b IN (1, 2").knownError())
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.TRUNCATED);
+              assertThat(e.line()).hasValue(1);
+              assertThat(e.column()).hasValue(28);
+            });
+    assertThat(only("ansi", "SELECT a\nFROM t WHERE b = 'x").knownError())
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.TRUNCATED);
+              assertThat(e.message()).contains("string literal");
+              assertThat(e.line()).hasValue(2);
+              assertThat(e.column()).hasValue(18);
+            });
+    assertThat(only("snowflake", "BEGIN\n  INSERT INTO a SELECT 1;").knownError())
+        .hasValueSatisfying(e -> assertThat(e.message()).contains("block is never closed"));
+    // balanced text, and a stray closing parenthesis, are for the parser to judge
+    assertThat(only("ansi", "SELECT (a) FROM t").knownError()).isEmpty();
+    assertThat(only("ansi", "SELECT a) FROM t").knownError()).isEmpty();
+    assertThat(only("ansi", "SELECT CASE WHEN a THEN b FROM t").knownError()).isEmpty();
+  }
+
+  @Test
+  void onlyTheCutStatementOfAScriptIsTruncated() {
+    List<ScriptStatement> statements =
+        new ScriptSplitter(Dialects.ANSI).split("SELECT 1; SELECT (2; SELECT 'x");
+    assertThat(statements)
+        .extracting(s -> s.knownError().isPresent())
+        .containsExactly(false, true, true);
   }
 }

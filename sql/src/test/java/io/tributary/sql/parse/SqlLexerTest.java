@@ -72,4 +72,57 @@ class SqlLexerTest {
         .containsExactly(
             "WORD:a", "SYMBOL:->>", "STRING:'k'", "SYMBOL:<=", "SYMBOL:<>", "SYMBOL:||");
   }
+
+  private static SqlLexer.Unterminated unterminated(Dialect dialect, String sql) {
+    SqlLexer lexer = new SqlLexer(sql, dialect);
+    while (lexer.next() != TokenType.END) {}
+    return lexer.unterminated();
+  }
+
+  @Test
+  void saysWhatTheTextEndsInside() {
+    assertThat(unterminated(Dialects.ANSI, "SELECT 'abc")).isEqualTo(SqlLexer.Unterminated.STRING);
+    assertThat(unterminated(Dialects.ANSI, "SELECT 'it''s"))
+        .isEqualTo(SqlLexer.Unterminated.STRING);
+    assertThat(unterminated(Dialects.MYSQL, "SELECT 'a\\'"))
+        .isEqualTo(SqlLexer.Unterminated.STRING);
+    assertThat(unterminated(Dialects.POSTGRESQL, "SELECT E'a\\'"))
+        .isEqualTo(SqlLexer.Unterminated.STRING);
+    assertThat(unterminated(Dialects.ANSI, "SELECT \"a"))
+        .isEqualTo(SqlLexer.Unterminated.QUOTED_NAME);
+    assertThat(unterminated(Dialects.TSQL, "SELECT [a"))
+        .isEqualTo(SqlLexer.Unterminated.QUOTED_NAME);
+    assertThat(unterminated(Dialects.BIGQUERY, "SELECT `a"))
+        .isEqualTo(SqlLexer.Unterminated.QUOTED_NAME);
+    assertThat(unterminated(Dialects.POSTGRESQL, "DO $body$ BEGIN"))
+        .isEqualTo(SqlLexer.Unterminated.DOLLAR_QUOTE);
+    assertThat(unterminated(Dialects.ANSI, "SELECT 1 /* note"))
+        .isEqualTo(SqlLexer.Unterminated.COMMENT);
+  }
+
+  @Test
+  void closedTextIsNotUnterminated() {
+    for (String sql :
+        List.of(
+            "SELECT 'a''b', \"c\" FROM t -- open ' in a comment",
+            "SELECT 'x' /* c */",
+            "SELECT $$a$$",
+            "SELECT 'a'")) {
+      assertThat(unterminated(Dialects.POSTGRESQL, sql))
+          .as(sql)
+          .isEqualTo(SqlLexer.Unterminated.NONE);
+    }
+    assertThat(unterminated(Dialects.TSQL, "SELECT [a]]b]")).isEqualTo(SqlLexer.Unterminated.NONE);
+  }
+
+  @Test
+  void readsOnlyItsRange() {
+    String text = "xx SELECT a yy";
+    SqlLexer lexer = new SqlLexer(text, 3, 11, Dialects.ANSI);
+    List<String> out = new ArrayList<>();
+    for (TokenType t = lexer.next(); t != TokenType.END; t = lexer.next()) {
+      out.add(lexer.text() + "@" + lexer.start());
+    }
+    assertThat(out).containsExactly("SELECT@3", "a@10");
+  }
 }

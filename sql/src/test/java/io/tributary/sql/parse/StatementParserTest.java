@@ -177,4 +177,37 @@ class StatementParserTest {
     assertThat(result).isInstanceOf(ParseResult.Failed.class);
     assertThat(((ParseResult.Failed) result).error().kind()).isEqualTo(ErrorKind.TIMEOUT);
   }
+
+  @Test
+  void blankLinesAndSeparatorLinesInsideAStatementAreLayout() {
+    assertThat(parsed("postgres", "SELECT a\n\n\nFROM t\n\n\n\nWHERE a = 1")).isNotNull();
+    assertThat(parsed("ansi", "SELECT a\n/\n2 AS x FROM t")).isNotNull();
+    AnalysisError e = error("postgres", "SELECT a\n\n\nFROM t\n\n\nWHERE a = = 1");
+    assertThat(e.line()).isEqualTo(OptionalInt.of(7));
+    assertThat(e.column()).isEqualTo(OptionalInt.of(11));
+  }
+
+  @Test
+  void theParsersOwnChecksBecomeParseErrorsWithAPosition() {
+    // JSqlParser splits a quoted name on dots and throws on too many parts
+    ParseResult result = parse("postgres", "SELECT x FROM t WHERE \"a.b.c.d.e.f\" = 1");
+    if (result instanceof ParseResult.Failed failed) {
+      assertThat(failed.error().kind()).isEqualTo(ErrorKind.PARSE_ERROR);
+      assertThat(failed.error().message()).doesNotContain("Exception").doesNotContain("java.");
+      assertThat(failed.error().line()).isEqualTo(OptionalInt.of(1));
+      assertThat(failed.error().column()).isEqualTo(OptionalInt.of(23));
+    }
+  }
+
+  @Test
+  void procedureBodiesAreParsedWithTheirIntoVariablesBlanked() {
+    String script = "DO $$ BEGIN SELECT a INTO v FROM t WHERE b = = 1; END $$";
+    var d = Dialects.byName("postgres");
+    ScriptStatement inner =
+        new BlockWalker(d).walk(script, new ScriptSplitter(d).split(script)).get(0);
+    ParseResult result = new StatementParser(d).parse(inner, TIMEOUT);
+    assertThat(result).isInstanceOf(ParseResult.Failed.class);
+    // the position is the statement's own, as written
+    assertThat(((ParseResult.Failed) result).error().column()).isEqualTo(OptionalInt.of(34));
+  }
 }

@@ -42,7 +42,10 @@ class UtilityRecognizerTest {
         "CREATE INDEX i ON t (a)",
         "CREATE OR REPLACE FUNCTION f() RETURNS TABLE (a int) AS $$ SELECT 1 $$",
         "CREATE SCHEMA s",
-        "CREATE TABLE t CLONE s",
+        "CREATE TABLE t (a int, PRIMARY KEY (a)) WITH (fillfactor = 70)",
+        "CREATE EXTERNAL TABLE t (a int) STORED AS PARQUET LOCATION 's3://b/t'",
+        "CREATE TABLE t (a int DEFAULT (1 + 2), b text GENERATED ALWAYS AS (upper(c)) STORED)",
+        "ALTER VIEW v RENAME TO w",
         "DROP TABLE t",
         "ALTER TABLE t ADD COLUMN c int",
         "TRUNCATE TABLE t",
@@ -68,7 +71,17 @@ class UtilityRecognizerTest {
         "CREATE MATERIALIZED VIEW v AS SELECT a FROM s",
         "CREATE TEMPORARY TABLE t AS WITH x AS (SELECT 1) SELECT * FROM x",
         "(SELECT 1)",
-        "VALUES (1)"
+        "VALUES (1)",
+        // not recognized whole: the parser reads it or says where it fails
+        "CREATE TABLE t CLONE s",
+        "CREATE TABLE t LIKE s",
+        "CREATE TABLE t (LIKE s INCLUDING ALL)",
+        "CREATE TABLE s.t AS WITH b AS (SEL x)",
+        "CREATE TABLE t (a int) AS SELECT 1",
+        "CREATE TABLE t",
+        "CREATE TABLE t (1, 2)",
+        "CREATE VIEW v",
+        "ALTER VIEW v AS SELECT a FROM s"
       })
   void leavesStatementsWithLineageToTheParser(String sql) {
     assertThat(recognize("postgres", sql)).isEmpty();

@@ -1,0 +1,40 @@
+package io.tributary.sql.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.sql.AnalysisRequest;
+import io.tributary.sql.LineageAnalyzer;
+import io.tributary.sql.dialect.Dialects;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineageJsonTest {
+
+  private static List<ObjectNode> outputs(String sql) {
+    return LineageJson.outputs(
+        null, new LineageAnalyzer().analyze(AnalysisRequest.of(sql, Dialects.POSTGRESQL)));
+  }
+
+  @Test
+  void everyStatementOfAScriptHasItsOwnObject() {
+    List<ObjectNode> out =
+        outputs("SELECT a FROM s.t; INSERT INTO s.u SELECT a FROM s.t; COMMIT; SELECT b FROM s.v");
+    assertThat(out)
+        .extracting(o -> o.get("statement_index").asInt() + ":" + o.get("statement_kind").asText())
+        .containsExactly("0:select", "1:insert", "2:utility", "3:select");
+    assertThat(out.get(3).at("/source_tables/0/title").asText()).isEqualTo("v");
+  }
+
+  @Test
+  void aTruncatedStatementSaysSo() {
+    List<ObjectNode> out = outputs("SELECT a FROM s.t WHERE b IN (1, 2");
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).at("/error/kind").asText()).isEqualTo("truncated");
+  }
+
+  @Test
+  void aTextWithoutStatementsStillHasAnAnswer() {
+    assertThat(outputs(" -- nothing here\n")).hasSize(1);
+  }
+}
