@@ -36,6 +36,9 @@ final class JsonErrorHandler extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    if (status == HttpStatus.UNAUTHORIZED_401) {
+      fields.put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+    }
     return ByteBuffer.wrap(body(status, parseFailure(status, reason)));
   }
 

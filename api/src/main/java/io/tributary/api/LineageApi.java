@@ -2,6 +2,7 @@ package io.tributary.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.tributary.api.resources.GraphResource;
 import io.tributary.api.resources.HealthResource;
@@ -19,7 +20,12 @@ import io.tributary.api.service.TokenAuthenticator;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.sql.AnalyzerLimits;
 import io.tributary.sql.LineageAnalyzer;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * The REST API over a lineage store: Secoda's Lineage endpoints ({@code /lineage/manual}, {@code
@@ -28,6 +34,9 @@ import java.util.Set;
  * ({@code /health/live}, {@code /health/ready}).
  */
 public final class LineageApi implements AutoCloseable {
+
+  /** How long reading a request body may wait for more bytes before the request is a 400. */
+  static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(5);
 
   private final Javalin app;
   private final CatalogCache catalog;
@@ -74,10 +83,26 @@ public final class LineageApi implements AutoCloseable {
               c.http.prefer405over404 = true;
               c.jetty.modifyServer(
                   server -> server.setErrorHandler(new JsonErrorHandler(headerBytes)));
+              c.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.addFilter(
+                          new FilterHolder(new BodyLimitFilter(config.maxBodyBytes())),
+                          "/*",
+                          EnumSet.of(DispatcherType.REQUEST)));
+              c.jetty.addConnector(
+                  (server, http) -> {
+                    ServerConnector connector =
+                        new ServerConnector(server, new UnreadableCredentials(http));
+                    connector.setHost(config.host());
+                    connector.setPort(config.port());
+                    return connector;
+                  });
               c.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setRequestHeaderSize(headerBytes);
                     http.setSendServerVersion(false);
+                    // A body that stops short of its Content-Length fails its read this soon.
+                    http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis());
                   });
             });
     app.before(
@@ -88,19 +113,19 @@ public final class LineageApi implements AutoCloseable {
     app.beforeMatched(new ParameterEncodingCheck());
     ErrorResponses.register(app);
 
-    app.get("/lineage/manual", manual::list);
+    get(app, "/lineage/manual", manual::list);
     app.post("/lineage/manual", manual::create);
-    app.get("/lineage/manual/{lineage_id}", manual::get);
+    get(app, "/lineage/manual/{lineage_id}", manual::get);
     app.delete("/lineage/manual/{lineage_id}", manual::delete);
-    app.get("/lineage/lineage_from_query", fromQuery::preview);
+    get(app, "/lineage/lineage_from_query", fromQuery::preview);
     app.post("/lineage/lineage_from_query", fromQuery::create);
     app.patch("/lineage/lineage_from_query", fromQuery::replace);
-    app.get("/lineage/graph", graph::get);
-    app.get("/resources", resources::list);
-    app.get("/resources/{resource_id}", resources::get);
-    app.get("/openapi.json", openApi::get);
-    app.get(HealthResource.LIVE, health::live);
-    app.get(HealthResource.READY, health::ready);
+    get(app, "/lineage/graph", graph::get);
+    get(app, "/resources", resources::list);
+    get(app, "/resources/{resource_id}", resources::get);
+    get(app, "/openapi.json", openApi::get);
+    get(app, HealthResource.LIVE, health::live);
+    get(app, HealthResource.READY, health::ready);
 
     try {
       app.start(config.host(), config.port());
@@ -110,6 +135,12 @@ public final class LineageApi implements AutoCloseable {
       throw e;
     }
     return new LineageApi(app, catalog, probe);
+  }
+
+  /** A GET route, and HEAD on the same path answering as GET would (Jetty drops the body). */
+  private static void get(Javalin app, String path, Handler handler) {
+    app.get(path, handler);
+    app.head(path, handler);
   }
 
   /** The port the API listens on (useful when started on port 0). */

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.StoreIds;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -136,5 +139,73 @@ public abstract class ConcurrentWritesITCase extends ApiITCaseBase {
     }
     // each staging table was registered once, under the same name-based id
     assertThat(count("SELECT COUNT(*) FROM resources WHERE title LIKE 'staging_%'")).isEqualTo(3);
+  }
+
+  /**
+   * 20 clients PATCH one target at the same moment, each with its own source: the target ends with
+   * exactly one client's lineage (a table edge and two column edges from one source), never a mix
+   * of several. Five rounds, each on a new target.
+   */
+  @Test
+  void concurrentPatchesOfOneTargetEachLeaveExactlyTheirOwnLineage() throws Exception {
+    int clients = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      for (int round = 0; round < 5; round++) {
+        String target = "patched_" + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+          String body =
+              json(
+                  "sql",
+                  "INSERT INTO " + target + " (a, b) SELECT s.x, s.y FROM src_" + client + " s",
+                  "dialect",
+                  "postgresql",
+                  "default_database",
+                  "production",
+                  "default_schema",
+                  "public");
+          calls.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return patch("/lineage/lineage_from_query", body).status();
+                  }));
+        }
+        start.countDown();
+        for (Future<Integer> call : calls) {
+          assertThat(call.get()).isEqualTo(200);
+        }
+        List<String> upstream = upstreamSourceTables(tableId(target));
+        assertThat(upstream).as("round " + round + ": " + upstream).hasSize(3);
+        assertThat(Set.copyOf(upstream)).as("round " + round + ": " + upstream).hasSize(1);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The source table of each derived UPSTREAM edge of a table and its columns, by title. */
+  private List<String> upstreamSourceTables(UUID table) throws Exception {
+    List<String> sources = new ArrayList<>();
+    try (Connection c = store.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COALESCE(st.title, s.title) FROM lineage_edges e"
+                    + " JOIN resources s ON s.id = e.to_entity"
+                    + " LEFT JOIN resources st ON st.id = s.table_id"
+                    + " WHERE e.direction = 'UPSTREAM' AND e.is_manual = FALSE"
+                    + " AND (e.from_entity = ?"
+                    + " OR e.from_entity IN (SELECT id FROM resources WHERE table_id = ?))")) {
+      ps.setObject(1, table);
+      ps.setObject(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sources.add(rs.getString(1));
+        }
+      }
+    }
+    return sources;
   }
 }

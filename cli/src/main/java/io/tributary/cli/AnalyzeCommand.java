@@ -13,10 +13,10 @@ import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.json.BatchAnalysis;
 import io.tributary.sql.json.CatalogJson;
 import io.tributary.sql.json.LineageJson;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "--batch reads stdin or -f, not an SQL argument");
       }
-      try (BufferedReader in = input();
+      try (InputStream in = input();
           BufferedWriter writer = new BufferedWriter(out)) {
         new BatchAnalysis(analyzer, mapper, catalog, chosen, InMemoryCatalog::of).run(in, writer);
       }
@@ -136,10 +136,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     return InMemoryCatalog.of(CatalogJson.tables(json), chosen.orElse(Dialects.ANSI));
   }
 
-  private BufferedReader input() throws IOException {
-    return file != null
-        ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
-        : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+  private InputStream input() throws IOException {
+    return new BufferedInputStream(file != null ? Files.newInputStream(file) : System.in);
   }
 
   private String readAll() throws IOException {

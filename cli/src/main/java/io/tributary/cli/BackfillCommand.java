@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       "Reads a query history once (files, a JDBC history table, or PostgreSQL csvlog files),",
       "analyzes every distinct statement and writes table and column lineage into the store.",
       "Runs on a Flink mini cluster in this process; prints progress and a summary."
-    })
+    },
+    footer = {"", CommandFailureHandler.DEBUG_HELP})
 final class BackfillCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -32,9 +33,9 @@ final class BackfillCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     QuerySourceSpec source = options.sourceSpec(null, null, null, null);
     JobSettings settings = options.settings(source, options.pipeline(source));
+    LocalRunner runner = options.runner(settings, Duration.ofSeconds(2));
     CatalogPreload.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
-    JobSummary summary =
-        new LocalRunner(options.webUi, System.err, Duration.ofSeconds(2)).backfill(settings);
+    JobSummary summary = runner.backfill(settings);
     spec.commandLine().getOut().println(summary.format());
     spec.commandLine().getOut().flush();
     return 0;

@@ -10,6 +10,11 @@ import picocli.CommandLine.ParseResult;
  * {@code TRIBUTARY_DEBUG=1} prints the stack trace too.
  */
 final class CommandFailureHandler implements IExecutionExceptionHandler {
+
+  /** The environment variable that adds the stack trace, as the commands' help states it. */
+  static final String DEBUG_HELP =
+      "A failure prints one line; set TRIBUTARY_DEBUG=1 to print its full stack trace too.";
+
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
     cmd.getErr().println("tributary " + cmd.getCommandName() + ": " + e.getMessage());

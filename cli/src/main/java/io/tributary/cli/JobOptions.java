@@ -5,6 +5,7 @@ import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.jobs.JobArguments;
 import io.tributary.jobs.JobSettings;
+import io.tributary.jobs.LocalRunner;
 import io.tributary.jobs.QuerySourceSpec;
 import io.tributary.jobs.pipeline.PipelineOptions;
 import java.time.Duration;
@@ -114,8 +115,29 @@ final class JobOptions {
 
   @Option(
       names = "--web-ui",
-      description = "Serve the Flink dashboard on 127.0.0.1:8081 while it runs.")
+      description = "Serve the Flink dashboard on 127.0.0.1 (port --web-ui-port) while it runs.")
   boolean webUi;
+
+  @Option(
+      names = "--web-ui-port",
+      paramLabel = "PORT",
+      description =
+          "The dashboard's port on 127.0.0.1 (default "
+              + LocalRunner.WEB_UI_PORT
+              + "); implies --web-ui. A port already taken is reported before the job starts.")
+  Integer webUiPort;
+
+  /** The local runner these options ask for; checks the inputs and the port before anything. */
+  LocalRunner runner(JobSettings settings, Duration progressInterval) {
+    LocalRunner runner =
+        new LocalRunner(
+            webUi || webUiPort != null,
+            webUiPort == null ? LocalRunner.WEB_UI_PORT : webUiPort,
+            System.err,
+            progressInterval);
+    runner.checkBeforeStart(settings);
+    return runner;
+  }
 
   String storeUrl() {
     return LineageStore.resolveUrl(Optional.ofNullable(store), System.getenv());
@@ -150,8 +172,9 @@ final class JobOptions {
 
   PipelineOptions pipeline(QuerySourceSpec spec) {
     PipelineOptions options =
-        PipelineOptions.defaults(dialect != null ? dialect : spec.dialect("ansi"))
-            .withRange(time(from), time(to))
+        PipelineOptions.defaults(
+                dialect != null ? JobArguments.dialect(dialect) : spec.dialect("ansi"))
+            .withRange(time("--from", from), time("--to", to))
             .withRegisterDiscovered(!noDiscover);
     return analysisTimeout == null ? options : options.withAnalysisTimeout(analysisTimeout);
   }
@@ -160,8 +183,8 @@ final class JobOptions {
     return new JobSettings(spec, options, storeUrl(), parallelism, null, 3, null);
   }
 
-  private static Instant time(String value) {
-    return value == null ? null : JobArguments.parseTime(value);
+  private static Instant time(String flag, String value) {
+    return value == null ? null : JobArguments.parseTime(flag, value);
   }
 
   private static String require(String value, String flag) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
       "Follows a query history without end: new files in a directory, new rows of a JDBC",
       "history table, new PostgreSQL csvlog files. Checkpoints regularly and restarts on failure.",
       "Runs on a Flink mini cluster in this process until stopped (Ctrl-C)."
-    })
+    },
+    footer = {"", CommandFailureHandler.DEBUG_HELP})
 final class StreamCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -108,8 +109,9 @@ final class StreamCommand implements Callable<Integer> {
             checkpointInterval,
             restartAttempts,
             restartDelay);
+    LocalRunner runner = options.runner(settings, Duration.ofSeconds(10));
     CatalogPreload.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
-    new LocalRunner(options.webUi, System.err, Duration.ofSeconds(10)).stream(settings);
+    runner.stream(settings);
     return 0;
   }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TributaryVersion.class,
     description = "Column-level data lineage from warehouse query history.",
+    footer = {"", CommandFailureHandler.DEBUG_HELP},
     subcommands = {
       AnalyzeCommand.class,
       ServeCommand.class,

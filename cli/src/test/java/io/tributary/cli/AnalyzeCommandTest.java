@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,5 +158,103 @@ class AnalyzeCommandTest {
     assertThat(line.at("/column_lineages/0/from_column/table").asText()).isEqualTo("b");
     assertThat(line.at("/column_lineages/0/to_column/title").asText()).isEqualTo("name");
     assertThat(line.at("/column_lineages/0/to_column/table").isNull()).isTrue();
+  }
+
+  @Test
+  void batchErrorLinesCountBlankLines() throws IOException {
+    Path input = dir.resolve("in.jsonl");
+    Files.writeString(
+        input, "{\"sql\": \"SELECT 1\", \"dialect\": \"postgresql\"}\n\n   \nnot json\n");
+    List<JsonNode> lines = run("analyze", "--batch", "-f", input.toString()).lines();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1).at("/error/message").asText()).startsWith("line 4 is not valid JSON");
+  }
+
+  @Test
+  void batchLineThatIsNotUtf8IsInvalidInputAndTheNextLineStillRuns() throws IOException {
+    Path input = dir.resolve("in.jsonl");
+    byte[] bad =
+        "{\"id\": 1, \"sql\": \"SELECT caf\u00ff FROM t\", \"dialect\": \"ansi\"}\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good =
+        "{\"id\": 2, \"sql\": \"INSERT INTO b SELECT x FROM a\", \"dialect\": \"ansi\"}\n"
+            .getBytes(StandardCharsets.UTF_8);
+    Files.write(input, concat(bad, good));
+    List<JsonNode> lines = run("analyze", "--batch", "-f", input.toString()).lines();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).at("/error/kind").asText()).isEqualTo("invalid_input");
+    assertThat(lines.get(0).at("/error/message").asText())
+        .isEqualTo("line 1 is not valid UTF-8 (byte 29)");
+    assertThat(lines.get(1).get("id").asInt()).isEqualTo(2);
+    assertThat(lines.get(1).at("/target_table/title").asText()).isEqualTo("b");
+  }
+
+  @Test
+  void batchJsonErrorsNameNoJavaClasses() throws IOException {
+    Path input = dir.resolve("in.jsonl");
+    Files.writeString(input, "[".repeat(1_500) + "\n{\"sql\": 1, \"dialect\": [}\n");
+    List<JsonNode> lines = run("analyze", "--batch", "-f", input.toString()).lines();
+    assertThat(lines).hasSize(2);
+    for (JsonNode line : lines) {
+      String message = line.at("/error/message").asText();
+      assertThat(line.at("/error/kind").asText()).isEqualTo("invalid_input");
+      assertThat(message)
+          .doesNotContain("StreamReadConstraints")
+          .doesNotContain("`")
+          .doesNotContain("java.")
+          .doesNotContain("com.fasterxml");
+    }
+    assertThat(lines.get(0).at("/error/message").asText())
+        .startsWith("line 1 is not valid JSON at column")
+        .contains("nesting depth");
+    assertThat(lines.get(1).at("/error/message").asText())
+        .startsWith("line 2 is not valid JSON at column 24: Unexpected close marker '}'");
+  }
+
+  /** A coprocess writes a line and waits for its answer before writing the next. */
+  @Test
+  void batchAnswersEachLineWhileStdinStaysOpen() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TributaryCommand.class.getName(),
+                "analyze",
+                "--batch",
+                "--dialect",
+                "postgresql")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (var toChild = process.getOutputStream();
+        var fromChild =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+      try {
+        for (String id : List.of("a", "b", "c")) {
+          toChild.write(
+              ("{\"id\": \"" + id + "\", \"sql\": \"INSERT INTO t_" + id + " SELECT x FROM s\"}\n")
+                  .getBytes(StandardCharsets.UTF_8));
+          toChild.flush();
+          String answer =
+              executor.submit(fromChild::readLine).get(60, java.util.concurrent.TimeUnit.SECONDS);
+          JsonNode node = JSON.readTree(answer);
+          assertThat(node.get("id").asText()).isEqualTo(id);
+          assertThat(node.at("/target_table/title").asText()).isEqualTo("t_" + id);
+        }
+      } finally {
+        executor.shutdownNow();
+      }
+    } finally {
+      process.destroy();
+      process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 }

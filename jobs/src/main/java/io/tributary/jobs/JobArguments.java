@@ -5,6 +5,8 @@ import io.tributary.connectors.source.file.QueryLogFormat;
 import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.jobs.pipeline.PipelineOptions;
+import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.dialect.UnknownDialectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,7 @@ public final class JobArguments {
 
   public static JobSettings parse(String[] args, boolean streaming) {
     ParameterTool p = ParameterTool.fromArgs(args);
-    String dialectFlag = p.get("dialect", "ansi");
+    String dialectFlag = p.has("dialect") ? dialect(p.get("dialect")) : "ansi";
     QuerySourceSpec source = source(p);
     PipelineOptions options =
         PipelineOptions.defaults(p.has("dialect") ? dialectFlag : source.dialect(dialectFlag))
@@ -87,16 +89,43 @@ public final class JobArguments {
     return p.has(name) ? TimeUtils.parseDuration(p.get(name)) : fallback;
   }
 
-  /** An ISO-8601 time, a date ({@code 2024-05-01}, midnight UTC), or epoch seconds/millis. */
-  public static Instant parseTime(String value) {
+  /** The formats {@link #parseTime} accepts, as a usage error names them. */
+  public static final String TIME_FORMATS =
+      "an ISO-8601 time (2024-05-01T12:00:00Z, 2024-05-01T12:00:00+02:00, 2024-05-01T12:00:00"
+          + " as UTC), a date (2024-05-01, midnight UTC), or epoch seconds or milliseconds";
+
+  /**
+   * The value of {@code --dialect}: a name the analyzer knows, else a usage error that lists the
+   * known names, so that a typo stops the job before it starts instead of failing every statement.
+   */
+  public static String dialect(String name) {
+    try {
+      Dialects.byName(name);
+      return name;
+    } catch (UnknownDialectException e) {
+      throw new IllegalArgumentException("--dialect: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The value of a time flag ({@code --from}, {@code --to}): an ISO-8601 time, a date ({@code
+   * 2024-05-01}, midnight UTC), or epoch seconds/millis. A value that is none of them is a usage
+   * error repeating it as typed and naming the accepted formats.
+   */
+  public static Instant parseTime(String flag, String value) {
     String text = value.trim();
     if (text.length() == 10 && text.charAt(4) == '-') {
       text = text + "T00:00:00Z";
     }
-    return Instant.ofEpochMilli(StartTimes.parseMillis(text));
+    try {
+      return Instant.ofEpochMilli(StartTimes.parseMillis(text));
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      throw new IllegalArgumentException(
+          flag + " '" + value + "' is not a valid time; use " + TIME_FORMATS, e);
+    }
   }
 
   private static Instant time(ParameterTool p, String name) {
-    return p.has(name) ? parseTime(p.get(name)) : null;
+    return p.has(name) ? parseTime("--" + name, p.get(name)) : null;
   }
 }

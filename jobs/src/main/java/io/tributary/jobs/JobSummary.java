@@ -16,6 +16,7 @@ public record JobSummary(
     long duplicates,
     long analyzed,
     long failed,
+    long unknownDialect,
     long skipped,
     long edgesEmitted,
     long edgesNew,
@@ -32,6 +33,7 @@ public record JobSummary(
         get(accumulators, PipelineMetrics.DUPLICATES),
         get(accumulators, PipelineMetrics.ANALYZED),
         get(accumulators, PipelineMetrics.FAILED),
+        get(accumulators, PipelineMetrics.STATEMENTS_UNKNOWN_DIALECT),
         get(accumulators, PipelineMetrics.STATEMENTS_SKIPPED),
         get(accumulators, PipelineMetrics.EDGES_EMITTED),
         get(accumulators, PipelineMetrics.EDGES_NEW),
@@ -55,6 +57,7 @@ public record JobSummary(
         distinct fingerprints %,d (%,d duplicates)
         analyzed              %,d (%,d without lineage)
         failures              %,d (see dead letters)
+        unknown dialect       %,d (rows naming a dialect not known; dead letters UNKNOWN_DIALECT)
         edges                 %,d new, %,d existing, %,d forbidden by tombstones (%,d found)
         resources discovered  %,d
         time                  %.1f s, %,.0f rows/s""",
@@ -65,6 +68,7 @@ public record JobSummary(
         analyzed,
         skipped,
         failed,
+        unknownDialect,
         edgesNew,
         edgesExisting,
         edgesForbidden,

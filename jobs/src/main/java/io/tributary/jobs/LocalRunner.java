@@ -2,7 +2,10 @@ package io.tributary.jobs;
 
 import io.tributary.jobs.pipeline.PipelineMetrics;
 import io.tributary.jobs.pipeline.StorePipelineStore;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -17,25 +20,60 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs a job on a Flink mini cluster inside this process, printing progress from the job's
- * accumulators while it runs; optionally with the Flink dashboard on {@code 127.0.0.1:8081}.
+ * accumulators while it runs; optionally with the Flink dashboard on {@code 127.0.0.1}, by default
+ * on port {@value #WEB_UI_PORT}.
  */
 public final class LocalRunner {
 
-  /** Where the dashboard listens with {@code webUi}. */
+  /** Where the dashboard listens by default. */
   public static final int WEB_UI_PORT = 8081;
 
   private final boolean webUi;
+  private final int webUiPort;
   private final PrintStream progress;
   private final Duration progressInterval;
 
   public LocalRunner(boolean webUi, PrintStream progress, Duration progressInterval) {
+    this(webUi, WEB_UI_PORT, progress, progressInterval);
+  }
+
+  /**
+   * @param webUiPort the dashboard's port on 127.0.0.1 when {@code webUi}
+   */
+  public LocalRunner(
+      boolean webUi, int webUiPort, PrintStream progress, Duration progressInterval) {
+    if (webUiPort < 1 || webUiPort > 65_535) {
+      throw new IllegalArgumentException(
+          "--web-ui-port " + webUiPort + " is not a port (1 to 65535)");
+    }
     this.webUi = webUi;
+    this.webUiPort = webUiPort;
     this.progress = progress;
     this.progressInterval = progressInterval;
   }
 
+  /**
+   * What a local run checks before anything starts: the source's local inputs exist and can be
+   * read, and the dashboard's port is free. Fails with one sentence naming the flag.
+   */
+  public void checkBeforeStart(JobSettings settings) {
+    settings.source().checkLocalInputs();
+    if (webUi) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress("127.0.0.1", webUiPort));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "--web-ui-port "
+                + webUiPort
+                + ": the port is taken on 127.0.0.1 (another program listens there);"
+                + " choose a free one with --web-ui-port");
+      }
+    }
+  }
+
   /** Runs a backfill to its end and returns its summary. */
   public JobSummary backfill(JobSettings settings) throws Exception {
+    checkBeforeStart(settings);
     StreamExecutionEnvironment env = environment(settings.parallelism());
     StorePipelineStore store = StorePipelineStore.migrated(settings.storeUrl());
     BackfillJob.define(env, settings, store);
@@ -44,6 +82,7 @@ public final class LocalRunner {
 
   /** Runs the streaming job until it fails or the process is stopped. */
   public JobSummary stream(JobSettings settings) throws Exception {
+    checkBeforeStart(settings);
     StreamExecutionEnvironment env = environment(settings.parallelism());
     StorePipelineStore store = StorePipelineStore.migrated(settings.storeUrl());
     StreamingJob.define(env, settings, store);
@@ -56,7 +95,7 @@ public final class LocalRunner {
     if (webUi) {
       conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
       conf.set(RestOptions.ADDRESS, "127.0.0.1");
-      conf.set(RestOptions.PORT, WEB_UI_PORT);
+      conf.set(RestOptions.PORT, webUiPort);
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
       env.setParallelism(p);
@@ -69,7 +108,7 @@ public final class LocalRunner {
     long started = System.nanoTime();
     JobClient client = env.executeAsync(name);
     if (webUi) {
-      progress.println("Flink dashboard: http://127.0.0.1:" + WEB_UI_PORT);
+      progress.println("Flink dashboard: http://127.0.0.1:" + webUiPort);
     }
     // The mini cluster shuts down with the job: ask only the result future once it may be done.
     CompletableFuture<JobExecutionResult> done = client.getJobExecutionResult();

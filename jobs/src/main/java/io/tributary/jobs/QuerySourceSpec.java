@@ -7,6 +7,8 @@ import io.tributary.connectors.source.jdbc.JdbcQueryHistorySource;
 import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
 import io.tributary.connectors.source.pglog.PostgresCsvLogSource;
 import io.tributary.connectors.store.QueryExecutions;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,31 @@ public sealed interface QuerySourceSpec {
     return fallback;
   }
 
+  /**
+   * Fails, naming the flag and the path, when an input on this machine is missing or cannot be
+   * read: a local run checks before its mini cluster starts. (A job submitted to a cluster reads
+   * paths on the TaskManagers, so its {@code main} does not check them.)
+   */
+  default void checkLocalInputs() {}
+
+  /** A path without a scheme, or a {@code file:} URI, that does not exist or cannot be read. */
+  private static void checkLocal(String path) {
+    Path local;
+    if (path.startsWith("file:")) {
+      local = Path.of(URI.create(path));
+    } else if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+      return; // another file system (s3://, hdfs://...): the cluster's to read
+    } else {
+      local = Path.of(path);
+    }
+    if (!java.nio.file.Files.exists(local)) {
+      throw new IllegalArgumentException("--path " + path + ": no such file or directory");
+    }
+    if (!java.nio.file.Files.isReadable(local)) {
+      throw new IllegalArgumentException("--path " + path + ": cannot be read (permission denied)");
+    }
+  }
+
   /** JSON Lines or CSV files: one file or a directory; monitored for new files when continuous. */
   record Files(List<String> paths, QueryLogFormat format, Duration monitorInterval)
       implements QuerySourceSpec {
@@ -42,6 +69,11 @@ public sealed interface QuerySourceSpec {
         throw new IllegalArgumentException("--path is required for --source files");
       }
       monitorInterval = monitorInterval == null ? Duration.ofSeconds(5) : monitorInterval;
+    }
+
+    @Override
+    public void checkLocalInputs() {
+      paths.forEach(QuerySourceSpec::checkLocal);
     }
 
     @Override
@@ -142,6 +174,11 @@ public sealed interface QuerySourceSpec {
     @Override
     public String dialect(String fallback) {
       return "postgresql";
+    }
+
+    @Override
+    public void checkLocalInputs() {
+      checkLocal(path);
     }
 
     @Override

@@ -83,4 +83,27 @@ class JobArgumentsTest {
                     false))
         .hasMessageContaining("unknown query-history preset 'oracle'");
   }
+
+  @Test
+  void anUnknownDialectIsRefusedWithTheKnownNames() {
+    assertThatThrownBy(
+            () ->
+                JobArguments.parse(
+                    new String[] {"--source", "files", "--path", "/x", "--dialect", "snowflak"},
+                    false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--dialect: unknown dialect 'snowflak'; known dialects: ")
+        .hasMessageContaining("snowflake");
+  }
+
+  @Test
+  void anUnreadableTimeIsEchoedAsTyped() {
+    assertThatThrownBy(
+            () ->
+                JobArguments.parse(
+                    new String[] {"--source", "files", "--path", "/x", "--to", " 2024-13-01"},
+                    true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--to ' 2024-13-01' is not a valid time; use " + JobArguments.TIME_FORMATS);
+  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.tributary.api.exceptions.BadRequestException;
 import io.tributary.api.exceptions.EchoedValue;
+import io.tributary.sql.json.JsonErrors;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -116,9 +117,9 @@ final class Params {
     try {
       node = mapper.readTree(bytes);
     } catch (JacksonException e) {
-      throw new BadRequestException("the body is not valid JSON: " + e.getOriginalMessage());
+      throw new BadRequestException("the body is not valid JSON: " + JsonErrors.describe(e));
     } catch (java.io.IOException e) {
-      throw new BadRequestException("the body cannot be read: " + e.getMessage());
+      throw new BadRequestException("the body cannot be read");
     }
     if (node == null || !node.isObject()) {
       throw new BadRequestException("the body must be a JSON object");

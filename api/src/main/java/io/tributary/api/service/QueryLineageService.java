@@ -166,16 +166,11 @@ public final class QueryLineageService {
         store.resources().upsert(r.newRows);
         catalog.invalidate();
       }
-      Set<UUID> replace = new LinkedHashSet<>();
       if (mode == Mode.REPLACE) {
-        for (UUID t : targets) {
-          replace.add(t);
-          store.resources().columns(t).forEach(col -> replace.add(col.id()));
-        }
-        pairs.values().forEach(p -> replace.add(p.to()));
-      }
-      if (!edges.isEmpty() || !replace.isEmpty()) {
-        store.edges().writeFromQuery(edges.values(), replace);
+        // Serialized per target in the store, so concurrent replaces never mix their lineage.
+        store.edges().replaceFromQuery(edges.values(), targets);
+      } else if (!edges.isEmpty()) {
+        store.edges().writeFromQuery(edges.values(), List.of());
       }
     }
 

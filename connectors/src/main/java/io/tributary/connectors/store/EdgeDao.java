@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -185,29 +186,78 @@ public final class EdgeDao {
   public void writeFromQuery(Collection<DerivedEdge> edges, Collection<UUID> replaceUpstreamOf) {
     tx.inTransaction(
         c -> {
-          for (List<UUID> chunk : Sql.chunks(replaceUpstreamOf)) {
+          deleteDerivedUpstream(c, replaceUpstreamOf);
+          return writeRequested(c, edges);
+        });
+  }
+
+  private static void deleteDerivedUpstream(Connection c, Collection<UUID> entities)
+      throws SQLException {
+    for (List<UUID> chunk : Sql.chunks(entities)) {
+      String in = Sql.placeholders(chunk.size());
+      String sql =
+          "DELETE FROM lineage_edges WHERE is_manual = FALSE AND ("
+              + "(direction = 'UPSTREAM' AND from_entity IN ("
+              + in
+              + ")) OR (direction = 'DOWNSTREAM' AND to_entity IN ("
+              + in
+              + ")))";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setObject(i + 1, chunk.get(i));
+          ps.setObject(chunk.size() + i + 1, chunk.get(i));
+        }
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** Clears the tombstones of the written relationships (asked for again), then upserts them. */
+  private int writeRequested(Connection c, Collection<DerivedEdge> edges) throws SQLException {
+    List<Flow> pairs = new ArrayList<>();
+    for (DerivedEdge e : edges) {
+      pairs.add(new Flow(e.source(), e.target()));
+    }
+    clearTombstones(c, pairs);
+    return upsertDerived(c, edges);
+  }
+
+  /**
+   * Replaces the lineage of target tables with that of one request, in one transaction: locks the
+   * targets' resource rows first ({@code SELECT ... FOR UPDATE}, in id order), so that concurrent
+   * replaces of one target run one after the other and each leaves exactly its own lineage; then
+   * removes the non-manual upstream edges of the targets and of all their columns (read under the
+   * lock, so a column another request registered is included) and writes {@code edges}.
+   */
+  public void replaceFromQuery(Collection<DerivedEdge> edges, Collection<UUID> targetTables) {
+    List<UUID> targets = new ArrayList<>(new TreeSet<>(targetTables));
+    tx.inTransaction(
+        c -> {
+          Set<UUID> replace = new LinkedHashSet<>(targets);
+          for (List<UUID> chunk : Sql.chunks(targets)) {
             String in = Sql.placeholders(chunk.size());
-            String sql =
-                "DELETE FROM lineage_edges WHERE is_manual = FALSE AND ("
-                    + "(direction = 'UPSTREAM' AND from_entity IN ("
-                    + in
-                    + ")) OR (direction = 'DOWNSTREAM' AND to_entity IN ("
-                    + in
-                    + ")))";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT id FROM resources WHERE id IN (" + in + ") ORDER BY id FOR UPDATE")) {
               for (int i = 0; i < chunk.size(); i++) {
                 ps.setObject(i + 1, chunk.get(i));
-                ps.setObject(chunk.size() + i + 1, chunk.get(i));
               }
-              ps.executeUpdate();
+              ps.executeQuery().close();
+            }
+            try (PreparedStatement ps =
+                c.prepareStatement("SELECT id FROM resources WHERE table_id IN (" + in + ")")) {
+              for (int i = 0; i < chunk.size(); i++) {
+                ps.setObject(i + 1, chunk.get(i));
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  replace.add(rs.getObject(1, UUID.class));
+                }
+              }
             }
           }
-          List<Flow> pairs = new ArrayList<>();
-          for (DerivedEdge e : edges) {
-            pairs.add(new Flow(e.source(), e.target()));
-          }
-          clearTombstones(c, pairs);
-          return upsertDerived(c, edges);
+          deleteDerivedUpstream(c, replace);
+          return writeRequested(c, edges);
         });
   }
 

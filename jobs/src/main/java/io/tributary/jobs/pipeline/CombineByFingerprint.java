@@ -53,6 +53,8 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
   private transient Counter outOfRange;
   private transient LongCounter inTotal;
   private transient LongCounter failedUpstreamTotal;
+  private transient Counter unknownDialect;
+  private transient LongCounter unknownDialectTotal;
 
   /**
    * @param flushInterval how long a record may wait in the buffer; null to wait for the buffer to
@@ -88,6 +90,9 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     inTotal = Accumulators.counter(getRuntimeContext(), PipelineMetrics.STATEMENTS_IN);
     failedUpstreamTotal =
         Accumulators.counter(getRuntimeContext(), PipelineMetrics.STATEMENTS_FAILED_UPSTREAM);
+    unknownDialect = metrics.counter(PipelineMetrics.STATEMENTS_UNKNOWN_DIALECT);
+    unknownDialectTotal =
+        Accumulators.counter(getRuntimeContext(), PipelineMetrics.STATEMENTS_UNKNOWN_DIALECT);
     if (flushInterval != null) {
       scheduleFlush();
     }
@@ -113,6 +118,8 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     try {
       dialect = dialects.computeIfAbsent(dialectName, Dialects::byName);
     } catch (UnknownDialectException e) {
+      unknownDialect.inc();
+      unknownDialectTotal.add(1);
       output.collect(
           deadLetters,
           new StreamRecord<>(
@@ -121,7 +128,7 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
                   null,
                   dialectName,
                   record.sql(),
-                  "UNKNOWN_DIALECT",
+                  PipelineMetrics.UNKNOWN_DIALECT_REASON,
                   e.getMessage(),
                   System.currentTimeMillis())));
       return;

@@ -12,6 +12,15 @@ public final class PipelineMetrics {
   /** Statements the warehouse reported as failed: counted, not analyzed. */
   public static final String STATEMENTS_FAILED_UPSTREAM = "statementsFailedUpstream";
 
+  /**
+   * Statements whose row names a dialect the analyzer does not know: not analyzed, each a dead
+   * letter of reason {@value #UNKNOWN_DIALECT_REASON}.
+   */
+  public static final String STATEMENTS_UNKNOWN_DIALECT = "statementsUnknownDialect";
+
+  /** The dead-letter reason of a statement in an unknown dialect. */
+  public static final String UNKNOWN_DIALECT_REASON = "UNKNOWN_DIALECT";
+
   /** Statements outside the requested time range. */
   public static final String STATEMENTS_OUT_OF_RANGE = "statementsOutOfRange";
 

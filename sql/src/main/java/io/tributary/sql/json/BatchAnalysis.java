@@ -1,6 +1,6 @@
 package io.tributary.sql.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +10,10 @@ import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.CatalogTable;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.dialect.UnknownDialectException;
 import io.tributary.sql.model.StatementLineage;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import java.util.function.BiFunction;
 
 /**
  * {@code analyze --batch}: JSON Lines in, JSON Lines out, one input line at a time so the input is
- * never held in memory. A line that is not valid JSON or lacks {@code sql} gets an output line with
- * an {@code invalid_input} error; the batch goes on.
+ * never held in memory. A line that is not valid UTF-8 or JSON, lacks {@code sql} or names an
+ * unknown dialect gets an output line with an {@code invalid_input} error; the batch goes on.
  */
 public final class BatchAnalysis {
 
@@ -53,39 +54,73 @@ public final class BatchAnalysis {
   /** Counts of one run. */
   public record Summary(long lines, long outputs, long invalidLines, long failedStatements) {}
 
-  public Summary run(BufferedReader in, Writer out) throws IOException {
+  /**
+   * Reads {@code in} to its end. Lines are numbered as the file has them (blank lines count) and
+   * each line's results are flushed before the next line is read, so the batch works as a
+   * coprocess. A line that is not valid UTF-8 is an {@code invalid_input} error, not repaired.
+   */
+  public Summary run(InputStream in, Writer out) throws IOException {
     long lines = 0, outputs = 0, invalid = 0, failed = 0;
-    String line;
-    while ((line = in.readLine()) != null) {
-      if (line.isBlank()) {
+    Utf8Lines input = new Utf8Lines(in);
+    long number = 0;
+    for (Utf8Lines.Line next = input.next(); next != null; next = input.next()) {
+      Utf8Lines.Line line = next;
+      long at = ++number;
+      if (line.text().map(String::isBlank).orElse(false)) {
         continue;
       }
       lines++;
       List<ObjectNode> results;
-      JsonNode input = null;
+      JsonNode json = null;
       try {
-        input = mapper.readTree(line);
-        List<StatementLineage> statements = analyzer.analyze(request(input));
+        String text =
+            line.text()
+                .orElseThrow(
+                    () ->
+                        new InvalidJsonInputException(
+                            "line "
+                                + at
+                                + " is not valid UTF-8 (byte "
+                                + (line.malformedAt() + 1)
+                                + ")"));
+        json = mapper.readTree(text);
+        List<StatementLineage> statements = analyzer.analyze(request(json));
         failed += statements.stream().filter(StatementLineage::failed).count();
-        results = LineageJson.outputs(input.get("id"), statements);
-      } catch (JsonProcessingException e) {
+        results = LineageJson.outputs(json.get("id"), statements);
+      } catch (JacksonException e) {
         invalid++;
         results =
             List.of(
                 invalidInput(
-                    null, "line " + lines + " is not valid JSON: " + e.getOriginalMessage()));
-      } catch (IllegalArgumentException e) {
+                    null,
+                    "line "
+                        + at
+                        + " is not valid JSON at column "
+                        + JsonErrors.column(e)
+                        + ": "
+                        + JsonErrors.problem(e)));
+      } catch (InvalidJsonInputException | UnknownDialectException e) {
         invalid++;
-        results = List.of(invalidInput(input == null ? null : input.get("id"), e.getMessage()));
+        results = List.of(invalidInput(id(json), e.getMessage()));
+      } catch (RuntimeException | StackOverflowError e) {
+        // The analyzer promises not to throw; its text is no message for a user.
+        failed++;
+        results =
+            List.of(error(id(json), "internal", "the analyzer failed on this statement (a bug)"));
       }
       for (ObjectNode result : results) {
         out.write(mapper.writeValueAsString(result));
         out.write('\n');
         outputs++;
       }
+      out.flush();
     }
     out.flush();
     return new Summary(lines, outputs, invalid, failed);
+  }
+
+  private static JsonNode id(JsonNode json) {
+    return json == null || !json.isObject() ? null : json.get("id");
   }
 
   private AnalysisRequest request(JsonNode input) {
@@ -116,6 +151,10 @@ public final class BatchAnalysis {
   }
 
   private ObjectNode invalidInput(JsonNode id, String message) {
+    return error(id, "invalid_input", message);
+  }
+
+  private ObjectNode error(JsonNode id, String kind, String message) {
     ObjectNode node = mapper.createObjectNode();
     node.set("id", id);
     node.putArray("source_tables");
@@ -123,7 +162,7 @@ public final class BatchAnalysis {
     node.putArray("column_lineages");
     node.putArray("warnings");
     ObjectNode error = node.putObject("error");
-    error.put("kind", "invalid_input");
+    error.put("kind", kind);
     error.put("message", message);
     error.putNull("line");
     error.putNull("column");
