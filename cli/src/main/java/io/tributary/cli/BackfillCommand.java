@@ -33,10 +33,11 @@ final class BackfillCommand implements Callable<Integer> {
     QuerySourceSpec source = options.sourceSpec(null, null, null, null);
     JobSettings settings = options.settings(source, options.pipeline(source));
     CatalogPreload.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
-    JobSummary summary =
-        new LocalRunner(options.webUi, System.err, Duration.ofSeconds(2)).backfill(settings);
+    LocalRunner runner = new LocalRunner(options.webUi, System.err, Duration.ofSeconds(2));
+    JobSummary summary = runner.backfill(settings);
     spec.commandLine().getOut().println(summary.format());
     spec.commandLine().getOut().flush();
+    runner.keepDashboardUntilStopped();
     return 0;
   }
 }

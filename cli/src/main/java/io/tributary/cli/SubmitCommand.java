@@ -3,6 +3,7 @@ package io.tributary.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.cli.flink.FlinkRestClient;
 import io.tributary.cli.flink.JarRun;
+import io.tributary.jobs.JobSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -78,8 +81,9 @@ final class SubmitCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       defaultValue = "2m",
       description =
-          "Wait until every task of the job runs (or the job finished), at most this long; 0s"
-              + " returns right after submission (default ${DEFAULT-VALUE}).")
+          "Wait until every task of a streaming job runs, or until a batch job (a backfill)"
+              + " finished, then print its summary; at most this long. 0s returns right after"
+              + " submission (default ${DEFAULT-VALUE}).")
   Duration wait;
 
   @Parameters(paramLabel = "JOB_ARGS", description = "Arguments of the job's main, after `--`.")
@@ -108,11 +112,14 @@ final class SubmitCommand implements Callable<Integer> {
     err.printf(
         "submitted %s as job %s (dashboard: %s/#/job/running/%s)%n",
         entryClass, jobId, client.base(), jobId);
+    Optional<JobSummary> summary = Optional.empty();
     if (!wait.isZero()) {
-      awaitRunning(client, jobId, err);
+      summary = await(client, jobId, err);
     }
-    spec.commandLine().getOut().println(jobId);
-    spec.commandLine().getOut().flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(jobId);
+    summary.ifPresent(s -> out.println(s.format()));
+    out.flush();
     return 0;
   }
 
@@ -125,16 +132,26 @@ final class SubmitCommand implements Callable<Integer> {
     }
   }
 
-  /** A streaming job is up once all its tasks run; a bounded one may have finished already. */
-  private void awaitRunning(FlinkRestClient client, String jobId, PrintWriter err)
+  /**
+   * A streaming job is up once all its tasks run; a batch job is waited for to its end, and its
+   * summary read from the accumulators the cluster keeps.
+   */
+  private Optional<JobSummary> await(FlinkRestClient client, String jobId, PrintWriter err)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       JsonNode job = client.job(jobId);
       String state = job.path("state").asText();
-      if (state.equals("FINISHED") || state.equals("RUNNING") && allTasksRunning(job)) {
+      boolean batch = job.path("job-type").asText().equals("BATCH");
+      if (state.equals("FINISHED")) {
         err.printf("job %s is %s%n", jobId, state);
-        return;
+        return Optional.of(
+            JobSummary.of(
+                numbers(client.accumulators(jobId)), job.path("duration").asLong() / 1000.0));
+      }
+      if (!batch && state.equals("RUNNING") && allTasksRunning(job)) {
+        err.printf("job %s is %s%n", jobId, state);
+        return Optional.empty();
       }
       if (ENDED.contains(state)) {
         JsonNode exceptions = client.get("/jobs/" + jobId + "/exceptions");
@@ -157,6 +174,20 @@ final class SubmitCommand implements Callable<Integer> {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** The accumulators' values that are numbers, as {@link JobSummary} reads them. */
+  private static Map<String, Object> numbers(Map<String, String> accumulators) {
+    Map<String, Object> numbers = new HashMap<>();
+    accumulators.forEach(
+        (name, value) -> {
+          try {
+            numbers.put(name, Long.parseLong(value));
+          } catch (NumberFormatException notACount) {
+            // not one of the job's counters
+          }
+        });
+    return numbers;
   }
 
   private static boolean allTasksRunning(JsonNode job) {
