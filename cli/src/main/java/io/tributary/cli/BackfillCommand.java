@@ -38,6 +38,7 @@ final class BackfillCommand implements Callable<Integer> {
     JobSummary summary = runner.backfill(settings);
     spec.commandLine().getOut().println(summary.format());
     spec.commandLine().getOut().flush();
+    runner.keepDashboardUntilStopped();
     return 0;
   }
 }

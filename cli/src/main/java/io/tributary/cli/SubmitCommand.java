@@ -2,7 +2,10 @@ package io.tributary.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.cli.flink.FlinkRestClient;
+import io.tributary.cli.flink.FlinkRestException;
 import io.tributary.cli.flink.JarRun;
+import io.tributary.cli.flink.NewestCheckpoint;
+import io.tributary.jobs.JobSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -10,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -78,9 +83,36 @@ final class SubmitCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       defaultValue = "2m",
       description =
-          "Wait until every task of the job runs (or the job finished), at most this long; 0s"
-              + " returns right after submission (default ${DEFAULT-VALUE}).")
+          "Wait until every task of a streaming job runs, or until a batch job (a backfill)"
+              + " finished, then print its summary; at most this long. 0s returns right after"
+              + " submission (default ${DEFAULT-VALUE}).")
   Duration wait;
+
+  @Option(
+      names = "--taskmanagers",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Submit once the cluster lists at least N TaskManagers, so that the job spreads over all"
+              + " of them (waits at most --wait, or 2 minutes; default ${DEFAULT-VALUE}).")
+  int taskManagers;
+
+  @Option(
+      names = "--resume-newest",
+      paramLabel = "DIR",
+      description =
+          "Start from the newest retained checkpoint under DIR (the cluster's"
+              + " execution.checkpointing.dir, at the same path here as on the cluster), or from"
+              + " the start when it holds none.")
+  Path checkpoints;
+
+  @Option(
+      names = "--keep-running",
+      description =
+          "Stay and keep the job up: when the cluster no longer knows it (a restarted"
+              + " JobManager) or it failed for good, submit it again from the newest retained"
+              + " checkpoint under --resume-newest. Ends when the job is canceled or stopped.")
+  boolean keepRunning;
 
   @Parameters(paramLabel = "JOB_ARGS", description = "Arguments of the job's main, after `--`.")
   List<String> jobArgs = new ArrayList<>();
@@ -91,13 +123,46 @@ final class SubmitCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "no job jar at " + jar + " (build it with: mvn -B -DskipTests package)");
     }
+    if (checkpoints != null && savepoint != null) {
+      throw new IllegalArgumentException("give --from-savepoint or --resume-newest, not both");
+    }
+    if (keepRunning && checkpoints == null) {
+      throw new IllegalArgumentException(
+          "--keep-running needs --resume-newest DIR, the checkpoints to resume from");
+    }
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
     FlinkRestClient client = new FlinkRestClient(flink, Duration.ofMinutes(2));
+    Optional<String> start = Optional.ofNullable(savepoint);
+    while (true) {
+      awaitTaskManagers(client, err);
+      if (checkpoints != null) {
+        start = NewestCheckpoint.under(checkpoints).map(Path::toString);
+        err.println(
+            start
+                .map(p -> "starting from the newest retained checkpoint " + p)
+                .orElse(
+                    "no retained checkpoint under " + checkpoints + ": starting from the start"));
+      }
+      String jobId = submit(client, start, err);
+      Optional<JobSummary> summary = Optional.empty();
+      if (!wait.isZero()) {
+        summary = await(client, jobId, err);
+      }
+      out.println(jobId);
+      summary.ifPresent(s -> out.println(s.format()));
+      out.flush();
+      if (!keepRunning || !lost(client, jobId, err)) {
+        return 0;
+      }
+    }
+  }
+
+  private String submit(FlinkRestClient client, Optional<String> start, PrintWriter err)
+      throws IOException {
     String jarId = client.uploadJar(jar);
     err.printf("uploaded %s to %s as %s%n", jar.getFileName(), client.base(), jarId);
-    JarRun run =
-        new JarRun(
-            entryClass, jobArgs, Optional.ofNullable(parallelism), Optional.ofNullable(savepoint));
+    JarRun run = new JarRun(entryClass, jobArgs, Optional.ofNullable(parallelism), start);
     String jobId;
     try {
       jobId = client.runJar(jarId, run);
@@ -108,12 +173,75 @@ final class SubmitCommand implements Callable<Integer> {
     err.printf(
         "submitted %s as job %s (dashboard: %s/#/job/running/%s)%n",
         entryClass, jobId, client.base(), jobId);
-    if (!wait.isZero()) {
-      awaitRunning(client, jobId, err);
+    err.flush();
+    return jobId;
+  }
+
+  /** Waits until the cluster answers and lists {@code --taskmanagers} TaskManagers. */
+  private void awaitTaskManagers(FlinkRestClient client, PrintWriter err)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + (wait.isZero() ? Duration.ofMinutes(2) : wait).toNanos();
+    int listed = -1;
+    while (true) {
+      try {
+        listed = client.get("/overview").path("taskmanagers").asInt();
+        if (listed >= taskManagers) {
+          return;
+        }
+      } catch (IOException notUpYet) {
+        if (System.nanoTime() > deadline) {
+          throw notUpYet;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the cluster lists "
+                + listed
+                + " TaskManagers, not "
+                + taskManagers
+                + ", after "
+                + wait.toSeconds()
+                + " s");
+      }
+      Thread.sleep(1_000);
     }
-    spec.commandLine().getOut().println(jobId);
-    spec.commandLine().getOut().flush();
-    return 0;
+  }
+
+  /**
+   * Watches a running job until it ends: true when it is lost (the cluster no longer knows it, as
+   * after a JobManager restart, or it failed for good), false when it was canceled or stopped.
+   */
+  private static boolean lost(FlinkRestClient client, String jobId, PrintWriter err)
+      throws InterruptedException {
+    while (true) {
+      Thread.sleep(2_000);
+      String state;
+      try {
+        state = client.job(jobId).path("state").asText();
+      } catch (FlinkRestException e) {
+        if (e.status() != 404) {
+          continue;
+        }
+        state = "unknown to the cluster";
+      } catch (IOException down) {
+        continue; // the JobManager is away; see what it knows once it is back
+      }
+      switch (state) {
+        case "FINISHED", "CANCELED" -> {
+          err.printf("job %s is %s%n", jobId, state);
+          err.flush();
+          return false;
+        }
+        case "FAILED", "unknown to the cluster" -> {
+          err.printf("job %s is %s: submitting it again%n", jobId, state);
+          err.flush();
+          return true;
+        }
+        default -> {
+          // running, restarting, or suspended while the JobManager changes
+        }
+      }
+    }
   }
 
   /** A jar whose job did not start is of no use on the cluster. */
@@ -125,16 +253,26 @@ final class SubmitCommand implements Callable<Integer> {
     }
   }
 
-  /** A streaming job is up once all its tasks run; a bounded one may have finished already. */
-  private void awaitRunning(FlinkRestClient client, String jobId, PrintWriter err)
+  /**
+   * A streaming job is up once all its tasks run; a batch job is waited for to its end, and its
+   * summary read from the accumulators the cluster keeps.
+   */
+  private Optional<JobSummary> await(FlinkRestClient client, String jobId, PrintWriter err)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       JsonNode job = client.job(jobId);
       String state = job.path("state").asText();
-      if (state.equals("FINISHED") || state.equals("RUNNING") && allTasksRunning(job)) {
+      boolean batch = job.path("job-type").asText().equals("BATCH");
+      if (state.equals("FINISHED")) {
         err.printf("job %s is %s%n", jobId, state);
-        return;
+        return Optional.of(
+            JobSummary.of(
+                numbers(client.accumulators(jobId)), job.path("duration").asLong() / 1000.0));
+      }
+      if (!batch && state.equals("RUNNING") && allTasksRunning(job)) {
+        err.printf("job %s is %s%n", jobId, state);
+        return Optional.empty();
       }
       if (ENDED.contains(state)) {
         JsonNode exceptions = client.get("/jobs/" + jobId + "/exceptions");
@@ -157,6 +295,20 @@ final class SubmitCommand implements Callable<Integer> {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** The accumulators' values that are numbers, as {@link JobSummary} reads them. */
+  private static Map<String, Object> numbers(Map<String, String> accumulators) {
+    Map<String, Object> numbers = new HashMap<>();
+    accumulators.forEach(
+        (name, value) -> {
+          try {
+            numbers.put(name, Long.parseLong(value));
+          } catch (NumberFormatException notACount) {
+            // not one of the job's counters
+          }
+        });
+    return numbers;
   }
 
   private static boolean allTasksRunning(JsonNode job) {

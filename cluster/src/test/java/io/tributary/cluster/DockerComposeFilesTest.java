@@ -161,7 +161,9 @@ class DockerComposeFilesTest {
     for (String service : names(services)) {
       JsonNode definition = services.path(service);
       if (service.equals("submit")) {
-        assertThat(definition.path("restart").asText()).isEqualTo("no");
+        // It stays to keep the stream up; a failure of its own is restarted, its end (the
+        // stream canceled or stopped) is not.
+        assertThat(definition.path("restart").asText()).isEqualTo("on-failure");
         continue;
       }
       assertThat(definition.path("healthcheck").path("test").isArray()).as(service).isTrue();
@@ -233,6 +235,24 @@ class DockerComposeFilesTest {
         .containsExactly(volumeTarget(services.path("taskmanager"), "${QUERY_LOG_DIR}"));
     assertThat(job.checkpointInterval())
         .isEqualTo(TimeUtils.parseDuration(settings.get("CHECKPOINT_INTERVAL")));
+  }
+
+  @Test
+  void theSubmissionWaitsForEveryTaskManagerAndResubmitsFromTheNewestRetainedCheckpoint() {
+    List<String> submit = strings(services.path("submit").path("command"));
+    assertThat(interpolate(submit.get(submit.indexOf("--taskmanagers") + 1)))
+        .isEqualTo(settings.get("TASKMANAGER_REPLICAS"));
+    assertThat(submit.subList(0, submit.indexOf("--"))).contains("--keep-running");
+    // It reads the checkpoints at the path the cluster writes and names them by.
+    String checkpoints = submit.get(submit.indexOf("--resume-newest") + 1);
+    String flinkProperties =
+        services.path("jobmanager").path("environment").path("FLINK_PROPERTIES").asText();
+    assertThat(flinkProperties)
+        .contains("execution.checkpointing.dir: file://" + checkpoints + "\n")
+        .contains(
+            "execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION");
+    assertThat(volumeTarget(services.path("submit"), "checkpoints")).isEqualTo(checkpoints);
+    assertThat(volumeTarget(services.path("jobmanager"), "checkpoints")).isEqualTo(checkpoints);
   }
 
   @Test

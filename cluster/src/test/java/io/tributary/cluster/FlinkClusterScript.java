@@ -48,6 +48,8 @@ final class FlinkClusterScript implements AutoCloseable {
     env.put("FLINK_RPC_PORT", Integer.toString(freePort()));
     env.put("FLINK_TM_SLOTS", Integer.toString(slots));
     env.put("FLINK_PROPERTIES", String.join("\n", properties));
+    // A machine busy with builds may take minutes to start a few JVMs.
+    env.put("FLINK_START_TIMEOUT", "300");
     FlinkClusterScript cluster =
         new FlinkClusterScript(
             build.root().resolve("bin/flink-cluster"),

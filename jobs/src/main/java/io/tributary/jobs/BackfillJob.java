@@ -51,6 +51,12 @@ public final class BackfillJob {
     define(env, settings, StorePipelines.forSettings(settings));
     long started = System.nanoTime();
     JobExecutionResult result = env.execute(NAME);
+    if (!result.isJobExecutionResult()) {
+      // Submitted detached (a cluster's REST API, flink run -d): no results here; the cluster keeps
+      // the accumulators, which `tributary submit --wait` turns into the same summary.
+      System.out.println("submitted " + NAME + " as job " + result.getJobID());
+      return;
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.println(JobSummary.of(result.getAllAccumulatorResults(), seconds).format());
   }

@@ -10,28 +10,46 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
+import org.apache.flink.runtime.minicluster.MiniClusterJobClient.JobFinalizationBehavior;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * Runs a job on a Flink mini cluster inside this process, printing progress from the job's
  * accumulators while it runs; optionally with the Flink dashboard on {@code 127.0.0.1}, by default
  * on port {@value #WEB_UI_PORT}.
+ *
+ * <p>With the dashboard the mini cluster is started here rather than by the environment, so that it
+ * outlives the job: {@link #keepDashboardUntilStopped} leaves the finished job, its metrics and
+ * accumulators on view until the process is stopped. Its metrics are fetched every second (Flink's
+ * default is 10 s, longer than many a stage of a small backfill).
  */
 public final class LocalRunner {
 
   /** Where the dashboard listens by default. */
   public static final int WEB_UI_PORT = 8081;
 
+  /** How often the dashboard's metrics and views are refreshed. */
+  static final Duration DASHBOARD_REFRESH = Duration.ofSeconds(1);
+
   private final boolean webUi;
   private final int webUiPort;
   private final PrintStream progress;
   private final Duration progressInterval;
+  private MiniCluster dashboard;
 
   public LocalRunner(boolean webUi, PrintStream progress, Duration progressInterval) {
     this(webUi, WEB_UI_PORT, progress, progressInterval);
@@ -93,24 +111,73 @@ public final class LocalRunner {
     Configuration conf = new Configuration();
     int p = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
     if (webUi) {
-      conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-      conf.set(RestOptions.ADDRESS, "127.0.0.1");
-      conf.set(RestOptions.PORT, webUiPort);
-      StreamExecutionEnvironment env =
-          StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+      // Only builds the job graph; the job runs on the mini cluster of submit().
+      StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
       env.setParallelism(p);
       return env;
     }
     return StreamExecutionEnvironment.createLocalEnvironment(p, conf);
   }
 
+  /** Starts the job: on the environment's own mini cluster, or on one that outlives it. */
+  private JobClient submit(StreamExecutionEnvironment env, String name) throws Exception {
+    if (!webUi) {
+      return env.executeAsync(name);
+    }
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    conf.set(RestOptions.ADDRESS, "127.0.0.1");
+    conf.set(RestOptions.PORT, webUiPort);
+    conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, DASHBOARD_REFRESH);
+    conf.set(WebOptions.REFRESH_INTERVAL, DASHBOARD_REFRESH);
+    MiniCluster cluster =
+        new MiniCluster(
+            new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(env.getParallelism())
+                .build());
+    cluster.start();
+    dashboard = cluster;
+    StreamGraph graph = env.getStreamGraph();
+    graph.setJobName(name);
+    JobID id = cluster.submitJob(graph.getJobGraph()).get().getJobID();
+    progress.println("Flink dashboard: http://127.0.0.1:" + webUiPort);
+    return new MiniClusterJobClient(
+        id, cluster, LocalRunner.class.getClassLoader(), JobFinalizationBehavior.NOTHING);
+  }
+
+  /**
+   * With the dashboard: keeps it up, with the finished job and its accumulators, until the process
+   * is stopped (Ctrl-C). Returns at once without it.
+   */
+  public void keepDashboardUntilStopped() throws InterruptedException {
+    MiniCluster cluster = dashboard;
+    if (cluster == null) {
+      return;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> cluster.closeAsync().join(), "stop-dashboard"));
+    progress.println(
+        "The job ended; its dashboard stays up on http://127.0.0.1:"
+            + webUiPort
+            + " until Ctrl-C.");
+    new CountDownLatch(1).await();
+  }
+
+  /** Stops the dashboard's mini cluster, if one runs. */
+  public void stopDashboard() throws Exception {
+    if (dashboard != null) {
+      dashboard.close();
+      dashboard = null;
+    }
+  }
+
   private JobSummary run(StreamExecutionEnvironment env, String name) throws Exception {
     long started = System.nanoTime();
-    JobClient client = env.executeAsync(name);
-    if (webUi) {
-      progress.println("Flink dashboard: http://127.0.0.1:" + webUiPort);
-    }
-    // The mini cluster shuts down with the job: ask only the result future once it may be done.
+    JobClient client = submit(env, name);
+    // Without the dashboard the mini cluster shuts down with the job: ask only the result future
+    // once it may be done.
     CompletableFuture<JobExecutionResult> done = client.getJobExecutionResult();
     JobExecutionResult result;
     while (true) {

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -99,9 +101,57 @@ public final class FlinkRestClient {
     send(request("/jobs/" + jobId + "?mode=cancel").method("PATCH", BodyPublishers.noBody()));
   }
 
+  /**
+   * Stops a job with a savepoint ({@code POST /jobs/<id>/stop}), waits for it and returns the
+   * savepoint's location, which {@link JarRun#savepointPath} resumes from.
+   */
+  public String stopWithSavepoint(String jobId, String targetDirectory, Duration timeout)
+      throws IOException, InterruptedException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("targetDirectory", targetDirectory);
+    body.put("drain", false);
+    String trigger =
+        send(request("/jobs/" + jobId + "/stop")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)))
+            .path("request-id")
+            .asText();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode answer = get("/jobs/" + jobId + "/savepoints/" + trigger);
+      if (answer.path("status").path("id").asText().equals("COMPLETED")) {
+        JsonNode operation = answer.path("operation");
+        if (operation.has("failure-cause")) {
+          throw new FlinkRestException(
+              0,
+              "the savepoint of job "
+                  + jobId
+                  + " failed: "
+                  + operation.path("failure-cause").path("class").asText());
+        }
+        return operation.path("location").asText();
+      }
+      Thread.sleep(500);
+    }
+    throw new FlinkRestException(0, "no savepoint of job " + jobId + " after " + timeout);
+  }
+
   /** The job's details ({@code GET /jobs/<id>}): state, vertices with their states, timestamps. */
   public JsonNode job(String jobId) throws IOException {
     return get("/jobs/" + jobId);
+  }
+
+  /**
+   * The job's accumulators by name ({@code GET /jobs/<id>/accumulators}, "user-task-accumulators"),
+   * each value as the cluster renders it; kept after the job ended.
+   */
+  public Map<String, String> accumulators(String jobId) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (JsonNode accumulator :
+        get("/jobs/" + jobId + "/accumulators").path("user-task-accumulators")) {
+      values.put(accumulator.path("name").asText(), accumulator.path("value").asText());
+    }
+    return values;
   }
 
   /** Any GET of the REST API, e.g. {@code /overview} or {@code /jobs/<id>/vertices/<v>/metrics}. */

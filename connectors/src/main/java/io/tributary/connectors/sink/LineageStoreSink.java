@@ -6,8 +6,6 @@ import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.connectors.store.QuerySeen;
 import io.tributary.connectors.store.StoreDialect;
 import java.nio.charset.StandardCharsets;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -104,7 +102,7 @@ public final class LineageStoreSink {
     JdbcConnectionOptions.JdbcConnectionOptionsBuilder options =
         new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
             .withUrl(url)
-            .withDriverName(driverClass(url));
+            .withDriverName(dialect.driverClassName());
     if (user != null) {
       options.withUsername(user);
     }
@@ -168,15 +166,6 @@ public final class LineageStoreSink {
         d.reason(),
         d.message(),
         Instant.ofEpochMilli(d.failedAtMillis()));
-  }
-
-  private static String driverClass(String url) {
-    try {
-      Driver driver = DriverManager.getDriver(url);
-      return driver.getClass().getName();
-    } catch (SQLException e) {
-      throw new IllegalArgumentException("no JDBC driver for the store URL", e);
-    }
   }
 
   /** Builder; {@link #url(String)} is required. */

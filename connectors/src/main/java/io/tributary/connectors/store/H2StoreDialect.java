@@ -133,6 +133,11 @@ public final class H2StoreDialect implements StoreDialect {
   private H2StoreDialect() {}
 
   @Override
+  public String driverClassName() {
+    return "org.h2.Driver";
+  }
+
+  @Override
   public String name() {
     return "h2";
   }

@@ -59,22 +59,40 @@ public final class LineageStore implements AutoCloseable {
    *     unavailable (a server answering requests wants this short)
    */
   public static LineageStore open(String jdbcUrl, int poolSize, Duration connectionTimeout) {
-    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    StoreDialect dialect = StoreDialect.forUrl(jdbcUrl);
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(jdbcUrl);
     // Flyway holds a second connection (its lock) while it migrates: never fewer than 2.
-    config.setMaximumPoolSize(Math.max(2, poolSize));
-    config.setPoolName("tributary-store");
-    config.setConnectionTimeout(connectionTimeout.toMillis());
-    HikariDataSource dataSource = new HikariDataSource(config);
+    int size = Math.max(2, poolSize);
+    HikariDataSource dataSource = pool(jdbcUrl, size, size, connectionTimeout);
     try {
       migrate(dataSource);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
-    return new LineageStore(dataSource, dialect);
+    return new LineageStore(dataSource, StoreDialect.forUrl(jdbcUrl));
+  }
+
+  /**
+   * Connects to a store whose schema is migrated already (by whoever started the job), with a pool
+   * of up to {@code poolSize} connections of which none is kept open while idle.
+   */
+  public static LineageStore connect(String jdbcUrl, int poolSize) {
+    return new LineageStore(
+        pool(jdbcUrl, poolSize, 0, DEFAULT_CONNECTION_TIMEOUT), StoreDialect.forUrl(jdbcUrl));
+  }
+
+  private static HikariDataSource pool(
+      String jdbcUrl, int maxSize, int minIdle, Duration connectionTimeout) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    StoreDialect dialect = StoreDialect.forUrl(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    // Loaded by name from this class's loader, not looked up in DriverManager (see StoreDialect).
+    config.setDriverClassName(dialect.driverClassName());
+    config.setMaximumPoolSize(maxSize);
+    config.setMinimumIdle(Math.min(maxSize, Math.max(0, minIdle)));
+    config.setPoolName("tributary-store");
+    config.setConnectionTimeout(connectionTimeout.toMillis());
+    return new HikariDataSource(config);
   }
 
   /** Applies the pending migrations of {@code db/migration}. */

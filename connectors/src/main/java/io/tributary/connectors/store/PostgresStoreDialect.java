@@ -86,6 +86,11 @@ public final class PostgresStoreDialect implements StoreDialect {
   private PostgresStoreDialect() {}
 
   @Override
+  public String driverClassName() {
+    return "org.postgresql.Driver";
+  }
+
+  @Override
   public String name() {
     return "postgresql";
   }

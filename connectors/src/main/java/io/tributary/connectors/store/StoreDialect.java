@@ -10,6 +10,13 @@ public interface StoreDialect {
   String name();
 
   /**
+   * The JDBC driver's class. Pools and sinks load it by name from the caller's class loader: on a
+   * Flink session cluster each job has its own, and a driver that another job's class loader
+   * registered with {@code DriverManager} is invisible to it ("No suitable driver").
+   */
+  String driverClassName();
+
+  /**
    * Writes one row of a derived edge (see {@link EdgeRow#bind}): inserts it unless its relationship
    * is tombstoned; on an existing manual edge it changes only {@code last_seen}; on an existing
    * derived edge it widens first/last seen, and moves updated_at only when they widened (a replay

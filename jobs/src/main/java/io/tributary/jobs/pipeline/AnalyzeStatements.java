@@ -124,6 +124,14 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
     edgesEmittedTotal.add(edges);
   }
 
+  @Override
+  public void close() throws Exception {
+    // A store-backed catalog holds this task's share of the TaskManager's store connections.
+    if (catalog instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
+  }
+
   private void deadLetter(Context ctx, FingerprintedQuery query, String reason, String message) {
     ctx.output(
         deadLetters,

@@ -10,6 +10,7 @@ import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.ResourceRow;
+import io.tributary.connectors.store.SharedLineageStores;
 import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreIds;
 import io.tributary.sql.catalog.Catalog;
@@ -27,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline's view of the JDBC lineage store. Each task opens its own small connection pool and
- * loads the store's catalog once (the name → id index); names it does not know are registered as
- * discovered resources, which have the same name-based ids in every task.
+ * The pipeline's view of the JDBC lineage store. The tasks of a job in one TaskManager share one
+ * small connection pool ({@link SharedLineageStores}), closed when the last of them ends; the
+ * schema is migrated once, where the job starts ({@link #migrated}), never by a task. Each task
+ * loads the store's catalog (the name → id index) through that pool; names it does not know are
+ * registered as discovered resources, which have the same name-based ids in every task.
  */
 public final class StorePipelineStore implements PipelineStore {
 
@@ -56,34 +59,53 @@ public final class StorePipelineStore implements PipelineStore {
   @Override
   public CatalogFactory catalog(Duration maxAge) {
     String storeUrl = url;
-    return () -> new RefreshingCatalog(() -> load(storeUrl), maxAge);
+    return () -> {
+      SharedLineageStores.Lease lease = SharedLineageStores.acquire(storeUrl);
+      try {
+        return new RefreshingCatalog(lease.store()::catalog, maxAge, lease);
+      } catch (RuntimeException e) {
+        lease.close();
+        throw e;
+      }
+    };
   }
 
   @Override
   public ResourceResolver openResolver(boolean registerDiscovered, Duration maxAge) {
-    LineageStore store = LineageStore.open(url, 2);
-    return new CatalogResolver(
-        store, new RefreshingCatalog(store::catalog, maxAge), registerDiscovered);
-  }
-
-  private static StoreCatalog load(String storeUrl) {
-    try (LineageStore store = LineageStore.open(storeUrl, 2)) {
-      return store.catalog();
+    SharedLineageStores.Lease lease = SharedLineageStores.acquire(url);
+    try {
+      return new CatalogResolver(
+          lease,
+          new RefreshingCatalog(lease.store()::catalog, maxAge, () -> {}),
+          registerDiscovered);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
     }
   }
 
-  /** The store's catalog, read again once it is older than {@code maxAge} (never if null). */
-  static final class RefreshingCatalog implements Catalog {
+  /**
+   * The store's catalog, read again (through the same pool) once it is older than {@code maxAge}
+   * (never if null). Closing it releases what it reads through.
+   */
+  static final class RefreshingCatalog implements Catalog, AutoCloseable {
     private final Supplier<StoreCatalog> loader;
     private final Duration maxAge;
+    private final AutoCloseable connection;
     private StoreCatalog current;
     private long loadedAt;
 
-    RefreshingCatalog(Supplier<StoreCatalog> loader, Duration maxAge) {
+    RefreshingCatalog(Supplier<StoreCatalog> loader, Duration maxAge, AutoCloseable connection) {
       this.loader = loader;
       this.maxAge = maxAge;
+      this.connection = connection;
       this.current = loader.get();
       this.loadedAt = System.nanoTime();
+    }
+
+    @Override
+    public void close() throws Exception {
+      connection.close();
     }
 
     /** The catalog, reloaded first when it is too old; tells whether it was. */
@@ -115,7 +137,8 @@ public final class StorePipelineStore implements PipelineStore {
 
   @Override
   public EdgeLookup openEdgeLookup() {
-    LineageStore store = LineageStore.open(url, 2);
+    SharedLineageStores.Lease lease = SharedLineageStores.acquire(url);
+    LineageStore store = lease.store();
     return new EdgeLookup() {
       @Override
       public EdgeStatus status(String sourceId, String targetId) {
@@ -134,7 +157,7 @@ public final class StorePipelineStore implements PipelineStore {
 
       @Override
       public void close() {
-        store.close();
+        lease.close();
       }
     };
   }
@@ -165,6 +188,7 @@ public final class StorePipelineStore implements PipelineStore {
 
   /** Resolves through a catalog snapshot, then through what this task registered itself. */
   static final class CatalogResolver implements ResourceResolver {
+    private final SharedLineageStores.Lease lease;
     private final LineageStore store;
     private final RefreshingCatalog catalog;
     private final boolean registerDiscovered;
@@ -172,8 +196,10 @@ public final class StorePipelineStore implements PipelineStore {
     private final Map<EdgeEnd, ResourceRow> tables = new HashMap<>();
     private long discovered;
 
-    CatalogResolver(LineageStore store, RefreshingCatalog catalog, boolean registerDiscovered) {
-      this.store = store;
+    CatalogResolver(
+        SharedLineageStores.Lease lease, RefreshingCatalog catalog, boolean registerDiscovered) {
+      this.lease = lease;
+      this.store = lease.store();
       this.catalog = catalog;
       this.registerDiscovered = registerDiscovered;
     }
@@ -259,7 +285,7 @@ public final class StorePipelineStore implements PipelineStore {
 
     @Override
     public void close() {
-      store.close();
+      lease.close();
     }
   }
 }

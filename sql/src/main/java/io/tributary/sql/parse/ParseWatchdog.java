@@ -8,21 +8,25 @@ import net.sf.jsqlparser.parser.CCJSqlParser;
 
 /**
  * Stops parses that run past their time. The parser runs on the caller's thread (no hand-off per
- * statement); one shared daemon thread looks at the running parses every few milliseconds and sets
- * the generated parser's {@code interrupted} flag on those past their deadline, which makes the
- * parser give up at its next expression.
+ * statement); one daemon thread looks at the running parses every few milliseconds and sets the
+ * generated parser's {@code interrupted} flag on those past their deadline, which makes the parser
+ * give up at its next expression.
  *
  * <p>Watching a parse is a put into and a remove from a concurrent set: no thread is woken per
- * statement, unlike scheduling a task on a timer. The watchdog parks while nothing is parsed.
+ * statement, unlike scheduling a task on a timer. The watchdog thread ends once nothing was parsed
+ * for a second and the next parse starts a new one: a thread that outlived its work would pin the
+ * class loader of these classes, which on a Flink session cluster is the job's, job after job.
  */
 final class ParseWatchdog {
 
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-  private static final int IDLE_TICKS_BEFORE_PARKING = 200;
+  private static final int IDLE_TICKS_BEFORE_ENDING = 200;
+  static final String THREAD_NAME = "tributary-parse-watchdog";
 
   private static final Set<Watch> RUNNING = ConcurrentHashMap.newKeySet();
-  private static volatile boolean parked;
-  private static final Thread THREAD = start();
+
+  /** The running watchdog, if any; started and ended under the class's lock. */
+  private static Thread thread;
 
   private ParseWatchdog() {}
 
@@ -30,9 +34,7 @@ final class ParseWatchdog {
   static Watch watch(CCJSqlParser parser, long nanos) {
     Watch watch = new Watch(parser, System.nanoTime() + nanos);
     RUNNING.add(watch);
-    if (parked) {
-      LockSupport.unpark(THREAD);
-    }
+    ensureRunning();
     return watch;
   }
 
@@ -52,24 +54,31 @@ final class ParseWatchdog {
     }
   }
 
-  private static Thread start() {
-    Thread t = new Thread(ParseWatchdog::run, "tributary-parse-watchdog");
-    t.setDaemon(true);
-    t.start();
-    return t;
+  private static synchronized void ensureRunning() {
+    if (thread == null) {
+      thread = new Thread(ParseWatchdog::run, THREAD_NAME);
+      thread.setDaemon(true);
+      // It needs no class loader of its own; do not keep the caller's alive through it.
+      thread.setContextClassLoader(null);
+      thread.start();
+    }
+  }
+
+  /** Ends the watchdog if still nothing is parsed; a watch added since keeps it running. */
+  private static synchronized boolean endIfIdle() {
+    if (RUNNING.isEmpty()) {
+      thread = null;
+      return true;
+    }
+    return false;
   }
 
   private static void run() {
     int idleTicks = 0;
     while (true) {
       if (RUNNING.isEmpty()) {
-        if (++idleTicks > IDLE_TICKS_BEFORE_PARKING) {
-          parked = true;
-          if (RUNNING.isEmpty()) {
-            LockSupport.park();
-          }
-          parked = false;
-          idleTicks = 0;
+        if (++idleTicks > IDLE_TICKS_BEFORE_ENDING && endIfIdle()) {
+          return;
         }
       } else {
         idleTicks = 0;
