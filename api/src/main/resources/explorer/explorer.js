@@ -186,7 +186,9 @@
     $('graph-status').textContent = 'Loading…';
     const direction = $('direction').value;
     const depth = $('depth').value;
+    const fetched = performance.now();
     const g = await api('/lineage/graph?entity_id=' + state.root + '&direction=' + direction + '&depth=' + depth);
+    document.body.dataset.fetchMs = String(Math.round(performance.now() - fetched));
     state.tables = new Map(g.nodes.filter((n) => n.entity_type !== 'column').map((n) => [n.id, n]));
     state.tableEdges = g.edges.filter((e) => state.tables.has(e.from_entity) && state.tables.has(e.to_entity));
     state.truncated = g.truncated;
@@ -486,6 +488,7 @@
     state.selection = { kind: 'column', id: columnId };
     await loadPath(columnId);
     render();
+    fit();
     await showColumn(columnId);
   }
 
