@@ -112,9 +112,11 @@ class ExplorerLargeGraphITCase {
     result.sendKeys(Keys.ENTER);
     wait.until(d -> !data("graphRoot").isEmpty());
     String cold = data("graphMs");
-    ((JavascriptExecutor) browser).executeScript("document.body.dataset.graphRoot = ''");
-    result.sendKeys(Keys.ENTER);
-    wait.until(d -> !data("graphRoot").isEmpty());
+    for (int warm = 0; warm < 2; warm++) {
+      ((JavascriptExecutor) browser).executeScript("document.body.dataset.graphRoot = ''");
+      result.sendKeys(Keys.ENTER);
+      wait.until(d -> !data("graphRoot").isEmpty());
+    }
 
     // 12 of the 20 middle tables, 12 of each one's 25 leaves: 1 + 12 + 144.
     assertThat(data("visibleTables")).isEqualTo("157");
