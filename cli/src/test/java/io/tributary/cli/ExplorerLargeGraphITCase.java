@@ -9,6 +9,10 @@ import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.ResourceRow;
 import io.tributary.connectors.store.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -112,7 +117,7 @@ class ExplorerLargeGraphITCase {
     result.sendKeys(Keys.ENTER);
     wait.until(d -> !data("graphRoot").isEmpty());
     String cold = data("graphMs");
-    for (int warm = 0; warm < 2; warm++) {
+    for (int warm = 0; warm < 5; warm++) {
       ((JavascriptExecutor) browser).executeScript("document.body.dataset.graphRoot = ''");
       result.sendKeys(Keys.ENTER);
       wait.until(d -> !data("graphRoot").isEmpty());
@@ -126,6 +131,8 @@ class ExplorerLargeGraphITCase {
     assertThat(browser.findElement(By.id("graph-status")).getText())
         .startsWith("157 of 521 tables shown");
 
+    screenshot("explorer-large-graph.png");
+
     WebElement more =
         browser.findElement(By.cssSelector("[data-kind=more][aria-label='Show 8 more tables']"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", more);
@@ -138,6 +145,17 @@ class ExplorerLargeGraphITCase {
     wait.until(d -> data("visibleTables").equals("521"));
     assertThat(browser.findElements(By.cssSelector(".node[data-table]"))).hasSize(521);
     assertThat(Integer.parseInt(data("renderMs"))).isLessThan(1000);
+  }
+
+  private void screenshot(String name) {
+    try {
+      Path dir =
+          Files.createDirectories(
+              Path.of(System.getProperty("explorer.screenshots", "target/screenshots")));
+      Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String data(String name) {
