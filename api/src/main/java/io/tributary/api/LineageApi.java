@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
+import io.tributary.api.resources.EdgeProvenanceResource;
+import io.tributary.api.resources.ExplorerPage;
 import io.tributary.api.resources.GraphResource;
 import io.tributary.api.resources.HealthResource;
 import io.tributary.api.resources.ManualLineageResource;
 import io.tributary.api.resources.OpenApiResource;
 import io.tributary.api.resources.QueryLineageResource;
 import io.tributary.api.resources.ResourcesResource;
+import io.tributary.api.resources.StoreStatusResource;
 import io.tributary.api.service.CatalogCache;
+import io.tributary.api.service.EdgeProvenanceService;
 import io.tributary.api.service.GraphService;
 import io.tributary.api.service.ManualLineageService;
 import io.tributary.api.service.QueryLineageService;
 import io.tributary.api.service.ResourceService;
 import io.tributary.api.service.StoreProbe;
+import io.tributary.api.service.StoreStatusService;
 import io.tributary.api.service.TokenAuthenticator;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.sql.AnalyzerLimits;
@@ -29,9 +34,10 @@ import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * The REST API over a lineage store: Secoda's Lineage endpoints ({@code /lineage/manual}, {@code
- * /lineage/lineage_from_query}), resources, the lineage graph and the OpenAPI document. Every
- * request needs a bearer token made with {@code tributary token create}, except the healthchecks
- * ({@code /health/live}, {@code /health/ready}).
+ * /lineage/lineage_from_query}), resources, the lineage graph, the store's status, the OpenAPI
+ * document and the lineage explorer page at {@code /}. Every API request needs a bearer token made
+ * with {@code tributary token create}, except the healthchecks ({@code /health/live}, {@code
+ * /health/ready}) and the explorer's static files.
  */
 public final class LineageApi implements AutoCloseable {
 
@@ -68,6 +74,14 @@ public final class LineageApi implements AutoCloseable {
             mapper,
             config.defaultGraphDepth());
     var openApi = new OpenApiResource();
+    var edgeProvenance = new EdgeProvenanceResource(new EdgeProvenanceService(store), mapper);
+    var storeStatus =
+        new StoreStatusResource(
+            new StoreStatusService(store, config.pageSize()),
+            mapper,
+            config.maxGraphDepth(),
+            config.maxGraphNodes());
+    var explorer = new ExplorerPage();
     StoreProbe probe = new StoreProbe(store.dataSource(), config.storeProbeTimeout());
     var health = new HealthResource(probe);
 
@@ -81,6 +95,7 @@ public final class LineageApi implements AutoCloseable {
               c.router.ignoreTrailingSlashes = true;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.http.prefer405over404 = true;
+              ExplorerPage.configure(c);
               c.jetty.modifyServer(
                   server -> server.setErrorHandler(new JsonErrorHandler(headerBytes)));
               c.jetty.modifyServletContextHandler(
@@ -108,7 +123,8 @@ public final class LineageApi implements AutoCloseable {
     app.before(
         new BearerTokenCheck(
             new TokenAuthenticator(store.tokens()),
-            Set.of(HealthResource.LIVE, HealthResource.READY)));
+            Set.of(HealthResource.LIVE, HealthResource.READY, ExplorerPage.PATH),
+            Set.of(ExplorerPage.ASSETS)));
     app.before(new BodySizeCheck(config.maxBodyBytes()));
     app.beforeMatched(new ParameterEncodingCheck());
     ErrorResponses.register(app);
@@ -121,6 +137,11 @@ public final class LineageApi implements AutoCloseable {
     app.post("/lineage/lineage_from_query", fromQuery::create);
     app.patch("/lineage/lineage_from_query", fromQuery::replace);
     get(app, "/lineage/graph", graph::get);
+    get(app, "/lineage/column_graph", graph::columns);
+    get(app, "/lineage/edges/{lineage_id}/queries", edgeProvenance::get);
+    get(app, "/store/stats", storeStatus::stats);
+    get(app, "/store/dead_letters", storeStatus::deadLetters);
+    get(app, ExplorerPage.PATH, explorer::index);
     get(app, "/resources", resources::list);
     get(app, "/resources/{resource_id}", resources::get);
     get(app, "/openapi.json", openApi::get);

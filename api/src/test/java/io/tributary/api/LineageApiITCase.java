@@ -545,7 +545,11 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
             "/lineage/lineage_from_query",
             "/lineage/graph",
             "/resources",
-            "/resources/{resource_id}");
+            "/resources/{resource_id}",
+            "/lineage/column_graph",
+            "/lineage/edges/{lineage_id}/queries",
+            "/store/stats",
+            "/store/dead_letters");
     assertThat(fields(paths.get("/lineage/lineage_from_query"))).contains("get", "post", "patch");
     for (String health : List.of("/health/live", "/health/ready")) {
       JsonNode security = paths.at("/" + health.replace("/", "~1") + "/get/security");

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** {@code GET /lineage/graph?entity_id=&direction=upstream|downstream|both&depth=N}. */
+/** The lineage graph around a resource, and around a table's columns. */
 public final class GraphResource {
 
   private final GraphService service;
@@ -27,30 +27,54 @@ public final class GraphResource {
     this.defaultDepth = defaultDepth;
   }
 
+  /** {@code GET /lineage/graph?entity_id=&direction=&depth=}. */
   public void get(Context ctx) {
-    UUID start =
-        Params.uuid(
-            Params.query(ctx, "entity_id")
-                .orElseThrow(() -> new BadRequestException("\"entity_id\" is required")),
-            "entity_id");
-    String direction =
-        Params.query(ctx, "direction").orElse("both").trim().toLowerCase(Locale.ROOT);
-    List<Direction> directions =
-        switch (direction) {
-          case "upstream" -> List.of(Direction.UPSTREAM);
-          case "downstream" -> List.of(Direction.DOWNSTREAM);
-          case "both" -> List.of(Direction.UPSTREAM, Direction.DOWNSTREAM);
-          default ->
-              throw new BadRequestException(
-                  "direction must be upstream, downstream or both, not '"
-                      + EchoedValue.of(direction)
-                      + "'");
-        };
+    UUID start = requiredId(ctx, "entity_id");
+    String direction = direction(ctx);
     int depth = Params.intParam(ctx, "depth", defaultDepth);
-    Graph graph = service.walk(start, directions, depth);
+    Graph graph = service.walk(start, directions(direction), depth);
+    ctx.json(render("entity_id", direction, depth, graph));
+  }
 
+  /**
+   * {@code GET /lineage/column_graph?table_id=&direction=&depth=}: the columns of a table (depth 0)
+   * and the column-level lineage reached from them.
+   */
+  public void columns(Context ctx) {
+    UUID table = requiredId(ctx, "table_id");
+    String direction = direction(ctx);
+    int depth = Params.intParam(ctx, "depth", defaultDepth);
+    Graph graph = service.walkColumns(table, directions(direction), depth);
+    ctx.json(render("table_id", direction, depth, graph));
+  }
+
+  private static UUID requiredId(Context ctx, String name) {
+    return Params.uuid(
+        Params.query(ctx, name)
+            .orElseThrow(() -> new BadRequestException("\"" + name + "\" is required")),
+        name);
+  }
+
+  private static String direction(Context ctx) {
+    return Params.query(ctx, "direction").orElse("both").trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static List<Direction> directions(String direction) {
+    return switch (direction) {
+      case "upstream" -> List.of(Direction.UPSTREAM);
+      case "downstream" -> List.of(Direction.DOWNSTREAM);
+      case "both" -> List.of(Direction.UPSTREAM, Direction.DOWNSTREAM);
+      default ->
+          throw new BadRequestException(
+              "direction must be upstream, downstream or both, not '"
+                  + EchoedValue.of(direction)
+                  + "'");
+    };
+  }
+
+  private ObjectNode render(String startField, String direction, int depth, Graph graph) {
     ObjectNode node = mapper.createObjectNode();
-    node.put("entity_id", start.toString());
+    node.put(startField, graph.start().toString());
     node.put("direction", direction);
     node.put("depth", depth);
     ArrayNode nodes = node.putArray("nodes");
@@ -65,6 +89,6 @@ public final class GraphResource {
     ArrayNode edges = node.putArray("edges");
     graph.edges().forEach(e -> edges.add(ApiJson.edge(e)));
     node.put("truncated", graph.truncated());
-    ctx.json(node);
+    return node;
   }
 }

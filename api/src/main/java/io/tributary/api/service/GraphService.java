@@ -3,6 +3,7 @@ package io.tributary.api.service;
 import io.tributary.api.exceptions.BadRequestException;
 import io.tributary.api.exceptions.NotFoundException;
 import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.Resource;
@@ -48,20 +49,43 @@ public final class GraphService {
   }
 
   public Graph walk(UUID start, List<Direction> directions, int depth) {
-    if (depth < 1 || depth > maxDepth) {
-      throw new BadRequestException("depth must be between 1 and " + maxDepth);
-    }
+    checkDepth(depth);
     Resource root =
         store
             .resources()
             .find(start)
             .orElseThrow(() -> new NotFoundException("Resource " + start + " does not exist"));
+    return walk(start, List.of(root), directions, depth);
+  }
+
+  /** Column-level impact of a table: the walk from all of its columns at once (each at depth 0). */
+  public Graph walkColumns(UUID table, List<Direction> directions, int depth) {
+    checkDepth(depth);
+    Resource root =
+        store
+            .resources()
+            .find(table)
+            .orElseThrow(() -> new NotFoundException("Resource " + table + " does not exist"));
+    if (root.entityType() == EntityType.COLUMN) {
+      throw new BadRequestException("table_id " + table + " is a column, not a table or view");
+    }
+    return walk(table, store.resources().columns(table), directions, depth);
+  }
+
+  private void checkDepth(int depth) {
+    if (depth < 1 || depth > maxDepth) {
+      throw new BadRequestException("depth must be between 1 and " + maxDepth);
+    }
+  }
+
+  private Graph walk(UUID start, List<Resource> roots, List<Direction> directions, int depth) {
+    List<UUID> rootIds = roots.stream().map(Resource::id).toList();
     Map<UUID, Integer> visited = new LinkedHashMap<>();
-    visited.put(start, 0);
+    rootIds.forEach(id -> visited.put(id, 0));
     Map<List<UUID>, LineageEdge> edges = new LinkedHashMap<>();
     boolean truncated = false;
     for (Direction direction : directions) {
-      Set<UUID> frontier = Set.of(start);
+      Set<UUID> frontier = new LinkedHashSet<>(rootIds);
       Set<UUID> seen = new LinkedHashSet<>(frontier);
       for (int level = 1; level <= depth && !frontier.isEmpty() && !truncated; level++) {
         Set<UUID> next = new LinkedHashSet<>();
@@ -82,8 +106,10 @@ public final class GraphService {
       }
     }
     Map<UUID, Resource> resources = new HashMap<>();
-    resources.put(root.id(), root);
-    store.resources().findAll(visited.keySet()).forEach(r -> resources.put(r.id(), r));
+    roots.forEach(r -> resources.put(r.id(), r));
+    Set<UUID> unknown = new LinkedHashSet<>(visited.keySet());
+    unknown.removeAll(resources.keySet());
+    store.resources().findAll(unknown).forEach(r -> resources.put(r.id(), r));
     List<Node> nodes = new ArrayList<>();
     visited.forEach(
         (id, level) -> nodes.add(new Node(id, level, Optional.ofNullable(resources.get(id)))));

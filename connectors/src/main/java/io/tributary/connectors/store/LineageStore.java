@@ -31,6 +31,7 @@ public final class LineageStore implements AutoCloseable {
   private final ResourceDao resources;
   private final QueryDao queries;
   private final TokenDao tokens;
+  private final StatsDao stats;
 
   private LineageStore(HikariDataSource dataSource, StoreDialect dialect) {
     this.dataSource = dataSource;
@@ -40,6 +41,7 @@ public final class LineageStore implements AutoCloseable {
     this.resources = new ResourceDao(tx, dialect);
     this.queries = new QueryDao(tx, dialect);
     this.tokens = new TokenDao(tx);
+    this.stats = new StatsDao(tx);
   }
 
   /** Opens the store at this URL with a pool of 10 connections and migrates its schema. */
@@ -144,6 +146,10 @@ public final class LineageStore implements AutoCloseable {
 
   public TokenDao tokens() {
     return tokens;
+  }
+
+  public StatsDao stats() {
+    return stats;
   }
 
   /** A fresh snapshot of the store's tables and columns, for name resolution. */

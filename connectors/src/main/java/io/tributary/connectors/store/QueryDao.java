@@ -127,14 +127,27 @@ public final class QueryDao {
 
   /** The most recent dead letters, newest first. */
   public List<DeadLetter> deadLetters(int limit) {
+    return deadLetterPage(1, limit).results();
+  }
+
+  /** One page (1-based) of the dead letters, newest first. */
+  public Page<DeadLetter> deadLetterPage(int page, int pageSize) {
     return tx.read(
         c -> {
+          long count;
+          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dead_letters");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            count = rs.getLong(1);
+          }
+          List<DeadLetter> result = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT id, query_id, fingerprint, statement, dialect, reason, message,"
-                      + " occurred_at FROM dead_letters ORDER BY occurred_at DESC, id LIMIT ?")) {
-            ps.setInt(1, limit);
-            List<DeadLetter> result = new ArrayList<>();
+                      + " occurred_at FROM dead_letters ORDER BY occurred_at DESC, id"
+                      + " LIMIT ? OFFSET ?")) {
+            ps.setInt(1, pageSize);
+            ps.setLong(2, (long) (page - 1) * pageSize);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 result.add(
@@ -149,8 +162,8 @@ public final class QueryDao {
                         Sql.instant(rs, "occurred_at")));
               }
             }
-            return result;
           }
+          return new Page<>(result, count, page, pageSize);
         });
   }
 }
