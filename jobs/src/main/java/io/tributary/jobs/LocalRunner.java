@@ -27,11 +27,18 @@ public final class LocalRunner {
   private final boolean webUi;
   private final PrintStream progress;
   private final Duration progressInterval;
+  private final Configuration settings = new Configuration();
 
   public LocalRunner(boolean webUi, PrintStream progress, Duration progressInterval) {
     this.webUi = webUi;
     this.progress = progress;
     this.progressInterval = progressInterval;
+  }
+
+  /** Adds Flink settings to the mini cluster's, e.g. {@link TaskTimes#reporterSettings()}. */
+  public LocalRunner with(Configuration flinkSettings) {
+    settings.addAll(flinkSettings);
+    return this;
   }
 
   /** Runs a backfill to its end and returns its summary. */
@@ -51,7 +58,7 @@ public final class LocalRunner {
   }
 
   private StreamExecutionEnvironment environment(int parallelism) {
-    Configuration conf = new Configuration();
+    Configuration conf = new Configuration(settings);
     int p = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
     if (webUi) {
       conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
