@@ -2,6 +2,7 @@ package io.tributary.api;
 
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.EntityType;
+import io.tributary.connectors.store.H2StoreDialect;
 import io.tributary.connectors.store.Integration;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.StoreIds;
@@ -15,7 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,11 +36,11 @@ import java.util.function.IntFunction;
 import org.postgresql.PGConnection;
 
 /**
- * Load benchmark of the API's reads (a command, not a test): fills a PostgreSQL store with a
+ * Load benchmark of the API's reads (a command, not a test): fills a PostgreSQL or H2 store with a
  * synthetic warehouse ({@code --tables} tables of 10 columns) and {@code --edges} edge rows (half
- * as many column relationships, both directions), bulk-loaded with COPY, then drives three
- * endpoints at a fixed rate over HTTP and prints p50/p90/p99/max latency and the requests/s
- * achieved:
+ * as many column relationships, both directions), bulk-loaded with COPY (PostgreSQL) or batched
+ * inserts (H2), then drives three endpoints at a fixed rate over HTTP and prints p50/p90/p99/max
+ * latency and the requests/s achieved:
  *
  * <ul>
  *   <li>{@code GET /lineage/manual/{id}} of random edges,
@@ -50,9 +53,10 @@ import org.postgresql.PGConnection;
  * endpoint is warmed up before any is measured. The API runs in this JVM; client and server share
  * the machine.
  *
- * <p>Flags: {@code --store URL} (required; a PostgreSQL database, reused when it already holds the
- * edges), {@code --edges N} (1,000,000), {@code --tables N} (5,000), {@code --rate R} (500), {@code
- * --seconds S} per endpoint (20), {@code --warmup S} (5).
+ * <p>Flags: {@code --store URL} (required; a PostgreSQL database or an H2 file, reused when it
+ * already holds the edges), {@code --pool N} (the store's pool, 16), {@code --edges N} (1,000,000),
+ * {@code --tables N} (5,000), {@code --rate R} (500), {@code --seconds S} per endpoint (20), {@code
+ * --warmup S} (5).
  */
 public final class LoadBenchmark {
 
@@ -60,9 +64,9 @@ public final class LoadBenchmark {
 
   public static void main(String[] args) throws Exception {
     String url = flag(args, "--store", null);
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
+    if (url == null || !(url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:h2:"))) {
       System.err.println(
-          "usage: LoadBenchmark --store jdbc:postgresql://... [--edges 1000000]"
+          "usage: LoadBenchmark --store jdbc:postgresql://...|jdbc:h2:... [--edges 1000000]"
               + " [--tables 5000] [--rate 500] [--seconds 20] [--warmup 5]");
       System.exit(2);
     }
@@ -71,8 +75,9 @@ public final class LoadBenchmark {
     int rate = Integer.parseInt(flag(args, "--rate", "500"));
     int seconds = Integer.parseInt(flag(args, "--seconds", "20"));
     int warmup = Integer.parseInt(flag(args, "--warmup", "5"));
+    int pool = Integer.parseInt(flag(args, "--pool", "16"));
 
-    try (LineageStore store = LineageStore.open(url, 16)) {
+    try (LineageStore store = LineageStore.open(url, pool)) {
       Warehouse warehouse = Warehouse.load(store, tables, edges / 2);
       String token = store.tokens().create("load-benchmark");
       ApiConfig config = ApiConfig.defaults().withHost("127.0.0.1").withPort(0);
@@ -222,6 +227,13 @@ public final class LoadBenchmark {
         return w; // already loaded
       }
       long started = System.nanoTime();
+      if (store.dialect() instanceof H2StoreDialect) {
+        w.insertBatched(store);
+        System.out.printf(
+            "loaded %,d resources and %,d edge rows in %.1f s%n",
+            w.resources(), list.length * 2L, (System.nanoTime() - started) / 1e9);
+        return w;
+      }
       try (Connection c = store.dataSource().getConnection()) {
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         copy.copyIn(
@@ -243,6 +255,90 @@ public final class LoadBenchmark {
           "loaded %,d resources and %,d edge rows in %.1f s%n",
           w.resources(), list.length * 2L, (System.nanoTime() - started) / 1e9);
       return w;
+    }
+
+    /** H2 has no COPY: the same rows as the CSVs, inserted in batches. */
+    void insertBatched(LineageStore store) throws SQLException {
+      Timestamp now = Timestamp.from(Instant.now());
+      try (Connection c = store.dataSource().getConnection()) {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO resources (id, created_at, updated_at, title, entity_type, type,"
+                    + " native_type, schema_name, database_name, integration_id, table_id,"
+                    + " ordinal, discovered) VALUES (?, ?, ?, ?, ?, ?, ?, 'public', 'bench', ?, ?,"
+                    + " ?, FALSE)")) {
+          for (int t = 0; t < tables; t++) {
+            resource(ps, tableIds[t], now, name(t), EntityType.TABLE.jsonName(), "table", null, 0);
+            for (int col = 0; col < COLUMNS; col++) {
+              UUID id = StoreIds.columnId(tableIds[t], "c" + col);
+              resource(ps, id, now, "c" + col, "column", "integer", tableIds[t], col + 1);
+            }
+            ps.executeBatch();
+          }
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO lineage_edges (id, created_at, updated_at, from_entity, to_entity,"
+                    + " direction, is_manual, provenance, first_seen, last_seen)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, FALSE, 'query', ?, ?)")) {
+          for (int i = 0; i < relationships.length; i++) {
+            UUID from = columnId((int) (relationships[i] >>> 32));
+            UUID to = columnId((int) relationships[i]);
+            edge(ps, from, to, Direction.DOWNSTREAM, now);
+            edge(ps, to, from, Direction.UPSTREAM, now);
+            if (i % 5_000 == 4_999) {
+              ps.executeBatch();
+              c.commit();
+            }
+          }
+          ps.executeBatch();
+        }
+        c.commit();
+        try (var st = c.createStatement()) {
+          st.execute("ANALYZE");
+        }
+      }
+    }
+
+    private void resource(
+        PreparedStatement ps,
+        UUID id,
+        Timestamp now,
+        String title,
+        String entityType,
+        String type,
+        UUID table,
+        int ordinal)
+        throws SQLException {
+      ps.setObject(1, id);
+      ps.setTimestamp(2, now);
+      ps.setTimestamp(3, now);
+      ps.setString(4, title);
+      ps.setString(5, entityType);
+      ps.setString(6, type);
+      ps.setString(7, type);
+      ps.setObject(8, integration);
+      ps.setObject(9, table);
+      if (table == null) {
+        ps.setNull(10, java.sql.Types.INTEGER);
+      } else {
+        ps.setInt(10, ordinal);
+      }
+      ps.addBatch();
+    }
+
+    private static void edge(PreparedStatement ps, UUID from, UUID to, Direction d, Timestamp now)
+        throws SQLException {
+      ps.setObject(1, StoreIds.edgeId(from, to, d));
+      ps.setTimestamp(2, now);
+      ps.setTimestamp(3, now);
+      ps.setObject(4, from);
+      ps.setObject(5, to);
+      ps.setString(6, d.name());
+      ps.setTimestamp(7, now);
+      ps.setTimestamp(8, now);
+      ps.addBatch();
     }
 
     long resources() {

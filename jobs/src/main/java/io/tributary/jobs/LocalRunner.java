@@ -50,6 +50,7 @@ public final class LocalRunner {
   private final PrintStream progress;
   private final Duration progressInterval;
   private MiniCluster dashboard;
+  private final Configuration flinkSettings = new Configuration();
 
   public LocalRunner(boolean webUi, PrintStream progress, Duration progressInterval) {
     this(webUi, WEB_UI_PORT, progress, progressInterval);
@@ -89,6 +90,12 @@ public final class LocalRunner {
     }
   }
 
+  /** Adds Flink settings to the mini cluster's, e.g. {@link TaskTimes#reporterSettings()}. */
+  public LocalRunner with(Configuration flinkSettings) {
+    this.flinkSettings.addAll(flinkSettings);
+    return this;
+  }
+
   /** Runs a backfill to its end and returns its summary. */
   public JobSummary backfill(JobSettings settings) throws Exception {
     checkBeforeStart(settings);
@@ -108,7 +115,7 @@ public final class LocalRunner {
   }
 
   private StreamExecutionEnvironment environment(int parallelism) {
-    Configuration conf = new Configuration();
+    Configuration conf = new Configuration(flinkSettings);
     int p = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
     if (webUi) {
       // Only builds the job graph; the job runs on the mini cluster of submit().
@@ -124,7 +131,7 @@ public final class LocalRunner {
     if (!webUi) {
       return env.executeAsync(name);
     }
-    Configuration conf = new Configuration();
+    Configuration conf = new Configuration(flinkSettings);
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
     conf.set(RestOptions.PORT, webUiPort);

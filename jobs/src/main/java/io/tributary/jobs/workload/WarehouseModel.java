@@ -256,12 +256,39 @@ final class WarehouseModel {
   }
 
   private static void etl(String name, String template, String... edges) {
+    ETL.add(new Etl(name, template, pairs(edges)));
+  }
+
+  private static List<String[]> pairs(String... edges) {
     List<String[]> pairs = new ArrayList<>();
     for (String edge : edges) {
       pairs.add(edge.split(">"));
     }
-    ETL.add(new Etl(name, template, pairs));
+    return pairs;
   }
+
+  /**
+   * A temp-table session sent as one script, once a day (realistic logs only). The temp table is
+   * unqualified, so it lands in the session's default schema, {@code public}.
+   */
+  static final Etl TEMP_TABLE_SCRIPT =
+      new Etl(
+          "recent customer value (temp table, script)",
+          """
+          CREATE TEMPORARY TABLE tmp_recent_orders AS
+          SELECT o.order_id, o.customer_id, o.amount_usd FROM staging.stg_orders o
+          WHERE o.order_date >= DATE '%1$s';
+          INSERT INTO marts.recent_customer_value (customer_id, recent_value)
+          SELECT t.customer_id, SUM(t.amount_usd) FROM tmp_recent_orders t GROUP BY t.customer_id;
+          DROP TABLE tmp_recent_orders""",
+          pairs(
+              "staging.stg_orders>public.tmp_recent_orders",
+              "staging.stg_orders.order_id>public.tmp_recent_orders.order_id",
+              "staging.stg_orders.customer_id>public.tmp_recent_orders.customer_id",
+              "staging.stg_orders.amount_usd>public.tmp_recent_orders.amount_usd",
+              "public.tmp_recent_orders>marts.recent_customer_value",
+              "public.tmp_recent_orders.customer_id>marts.recent_customer_value.customer_id",
+              "public.tmp_recent_orders.amount_usd>marts.recent_customer_value.recent_value"));
 
   /** Dashboard queries: plain SELECTs, no lineage to store. */
   static final List<String> DASHBOARDS =
@@ -300,9 +327,13 @@ final class WarehouseModel {
    * Every expected edge as "a>b" over fully qualified names ({@code
    * analytics.schema.table[.column]}).
    */
-  static Set<String> expectedEdges() {
+  static Set<String> expectedEdges(WorkloadMix mix) {
+    List<Etl> writers = new ArrayList<>(ETL);
+    if (mix.realistic()) {
+      writers.add(TEMP_TABLE_SCRIPT);
+    }
     Set<String> edges = new LinkedHashSet<>();
-    for (Etl etl : ETL) {
+    for (Etl etl : writers) {
       for (String[] pair : etl.edges()) {
         edges.add(DATABASE + "." + pair[0] + ">" + DATABASE + "." + pair[1]);
       }

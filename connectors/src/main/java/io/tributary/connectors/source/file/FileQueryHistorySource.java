@@ -78,9 +78,12 @@ public final class FileQueryHistorySource {
       }
       QueryLogFormat layout =
           format != null ? format : QueryLogFormat.fromFileName(paths.get(0).getName());
+      FileOriginFormat bulkFormat = new FileOriginFormat(streamFormat(layout));
       FileSource.FileSourceBuilder<QueryRecord> builder =
-          FileSource.forBulkFileFormat(
-              new FileOriginFormat(streamFormat(layout)), paths.toArray(Path[]::new));
+          FileSource.forBulkFileFormat(bulkFormat, paths.toArray(Path[]::new));
+      if (bulkFormat.isSplittable()) {
+        builder.setFileEnumerator(ChunkingFileEnumerator::new);
+      }
       if (monitorInterval != null) {
         builder.monitorContinuously(monitorInterval);
       }

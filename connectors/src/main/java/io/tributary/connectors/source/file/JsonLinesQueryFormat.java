@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connectors.source.QueryRecord;
 import io.tributary.connectors.source.QueryRecordFields;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -16,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,29 +22,61 @@ import org.slf4j.LoggerFactory;
  * Reads a JSON Lines query log: one object per line with the fields of {@link QueryRecordFields}.
  * Blank lines are skipped; a line that is not a JSON object, has no SQL or an unreadable time is
  * logged and skipped, so one bad line never stops a job.
+ *
+ * <p>Splittable: a split of a file reads the lines that start inside its byte range, so several
+ * readers share one large log. A restored split reads its range again from its start and skips the
+ * records it had emitted (the adapter's record count), so no offsets are checkpointed.
  */
-public final class JsonLinesQueryFormat extends SimpleStreamFormat<QueryRecord> {
+public final class JsonLinesQueryFormat implements StreamFormat<QueryRecord> {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(JsonLinesQueryFormat.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
-  public Reader<QueryRecord> createReader(Configuration config, FSDataInputStream stream) {
-    BufferedReader lines =
-        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16);
-    return new Reader<>() {
-      private long lineNumber;
+  public Reader<QueryRecord> createReader(
+      Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
+      throws IOException {
+    long splitStart = stream.getPos();
+    LineReader lines;
+    if (splitStart == 0) {
+      lines = new LineReader(stream, 0);
+    } else {
+      // The line that starts at splitStart is this split's only if the byte before it ends a line:
+      // step back one byte and skip to the next line start.
+      stream.seek(splitStart - 1);
+      lines = new LineReader(stream, splitStart - 1);
+      lines.skipLine();
+    }
+    return reader(lines, splitEnd);
+  }
 
+  @Override
+  public Reader<QueryRecord> restoreReader(
+      Configuration config,
+      FSDataInputStream stream,
+      long restoredOffset,
+      long fileLen,
+      long splitEnd)
+      throws IOException {
+    // Never checkpointed (see the class comment); an offset given is a line start.
+    stream.seek(restoredOffset);
+    return reader(new LineReader(stream, restoredOffset), splitEnd);
+  }
+
+  private static Reader<QueryRecord> reader(LineReader lines, long splitEnd) {
+    return new Reader<>() {
       @Override
       public QueryRecord read() throws IOException {
-        String line;
-        while ((line = lines.readLine()) != null) {
-          lineNumber++;
+        while (lines.offset() < splitEnd) {
+          String line = lines.readLine();
+          if (line == null) {
+            return null;
+          }
           if (line.isBlank()) {
             continue;
           }
-          Optional<QueryRecord> record = parse(line, lineNumber);
+          Optional<QueryRecord> record = parse(line, lines.lineStart());
           if (record.isPresent()) {
             return record.get();
           }
@@ -56,18 +85,21 @@ public final class JsonLinesQueryFormat extends SimpleStreamFormat<QueryRecord> 
       }
 
       @Override
-      public void close() throws IOException {
-        lines.close();
-      }
+      public void close() {}
     };
   }
 
+  @Override
+  public boolean isSplittable() {
+    return true;
+  }
+
   /** One line's record; empty (and logged) when the line cannot be used. */
-  static Optional<QueryRecord> parse(String line, long lineNumber) {
+  static Optional<QueryRecord> parse(String line, long byteOffset) {
     try {
       JsonNode node = MAPPER.readTree(line);
       if (node == null || !node.isObject()) {
-        LOG.warn("query log line {} is not a JSON object; skipped", lineNumber);
+        LOG.warn("query log line at byte {} is not a JSON object; skipped", byteOffset);
         return Optional.empty();
       }
       Map<String, String> fields = new HashMap<>();
@@ -83,7 +115,7 @@ public final class JsonLinesQueryFormat extends SimpleStreamFormat<QueryRecord> 
       }
       return QueryRecordFields.toRecord(fields, null);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      LOG.warn("query log line {} skipped: {}", lineNumber, e.getMessage());
+      LOG.warn("query log line at byte {} skipped: {}", byteOffset, e.getMessage());
       return Optional.empty();
     }
   }

@@ -118,6 +118,47 @@ class FileQueryHistorySourceITCase {
     }
   }
 
+  @Test
+  void readersShareOneLargeFile() throws Exception {
+    Path file = dir.resolve("large.jsonl");
+    int rows = 40_000;
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < rows; i++) {
+      log.append("{\"query_id\": \"q")
+          .append(i)
+          .append("\", \"sql\": \"SELECT amount FROM raw.orders WHERE id = ")
+          .append(i)
+          .append("\"}\n");
+    }
+    Files.writeString(file, log);
+    assertThat(Files.size(file)).isGreaterThan(2 * ChunkingFileEnumerator.MIN_CHUNK);
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    List<String> read =
+        env.fromSource(
+                FileQueryHistorySource.builder().path(file.toString()).build(),
+                WatermarkStrategy.noWatermarks(),
+                "jsonl")
+            .map(new ReaderIndex())
+            .executeAndCollect(rows + 1);
+
+    assertThat(read).hasSize(rows);
+    assertThat(read.stream().map(r -> r.substring(r.indexOf(' ') + 1)).distinct()).hasSize(rows);
+    // Both readers read part of the one file.
+    assertThat(read.stream().map(r -> r.substring(0, r.indexOf(' '))).distinct())
+        .containsExactlyInAnyOrder("0", "1");
+  }
+
+  /** "subtask queryId" of each record. */
+  private static final class ReaderIndex
+      extends org.apache.flink.api.common.functions.RichMapFunction<QueryRecord, String> {
+    @Override
+    public String map(QueryRecord record) {
+      return getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + " " + record.queryId();
+    }
+  }
+
   private static String uri(Path file) {
     return file.toAbsolutePath().normalize().toUri().toString().replace("file:///", "file:/");
   }
