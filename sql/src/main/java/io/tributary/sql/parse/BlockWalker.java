@@ -156,6 +156,15 @@ public final class BlockWalker {
     if (type != TokenType.WORD) {
       return false;
     }
+    if (lexer.isWord("CREATE") || lexer.isWord("ALTER")) {
+      // only a routine: CREATE TABLE ... AS SELECT costs nothing more
+      for (int i = 0; i < 6 && lexer.next() != TokenType.END; i++) {
+        if (lexer.isWord("PROCEDURE") || lexer.isWord("PROC") || lexer.isWord("FUNCTION")) {
+          return true;
+        }
+      }
+      return false;
+    }
     if (lexer.end() - lexer.start() <= 9
         && WALKED.contains(lexer.text().toUpperCase(Locale.ROOT))) {
       return true;
