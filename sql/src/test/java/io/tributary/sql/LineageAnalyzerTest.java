@@ -374,4 +374,50 @@ class LineageAnalyzerTest {
   private static SessionDefaults defaults(String database, String schema) {
     return new SessionDefaults(Optional.of(database), Optional.of(schema));
   }
+
+  /** A Redshift statement cut at {@code length} characters where its text is balanced. */
+  private static String cutRedshiftStatement(int length) {
+    StringBuilder sql = new StringBuilder("INSERT INTO mart.t SELECT a FROM raw.s WHERE a = 1");
+    while (sql.length() < length + 20) {
+      sql.append(" AND b = 2");
+    }
+    return sql.substring(0, length - 4) + " AND";
+  }
+
+  @Test
+  void aRedshiftTextStoppingAtTheHistoryLimitThatDoesNotParseIsTruncated() {
+    String cut = cutRedshiftStatement(4000);
+    assertThat(cut).hasSize(4000).doesNotContain("(");
+    StatementLineage atLimit = analyze(new RecordingExtractor(), "redshift", cut).get(0);
+    assertThat(atLimit.error().orElseThrow().kind()).isEqualTo(ErrorKind.TRUNCATED);
+    assertThat(atLimit.error().get().message()).contains("4000 characters");
+    // one character shorter, or padded with blanks to the limit, it is a plain syntax error
+    StatementLineage shorter =
+        analyze(new RecordingExtractor(), "redshift", cutRedshiftStatement(3999)).get(0);
+    assertThat(shorter.error().orElseThrow().kind()).isEqualTo(ErrorKind.PARSE_ERROR);
+    String padded = cutRedshiftStatement(3990) + " ".repeat(10);
+    assertThat(
+            analyze(new RecordingExtractor(), "redshift", padded)
+                .get(0)
+                .error()
+                .orElseThrow()
+                .kind())
+        .isEqualTo(ErrorKind.PARSE_ERROR);
+    // other dialects keep no such limit
+    assertThat(
+            analyze(new RecordingExtractor(), "postgres", cut).get(0).error().orElseThrow().kind())
+        .isEqualTo(ErrorKind.PARSE_ERROR);
+  }
+
+  @Test
+  void truncatedStatementsNeverReachTheParser() {
+    RecordingExtractor extractor = new RecordingExtractor();
+    List<StatementLineage> results =
+        analyze(extractor, "postgres", "SELECT a FROM t; CREATE TABLE s.t AS WITH b AS (SEL ((( ,");
+    assertThat(results.get(1).kind()).isEqualTo(StatementKind.FAILED);
+    assertThat(results.get(1).error().orElseThrow().kind()).isEqualTo(ErrorKind.TRUNCATED);
+    assertThat(results.get(1).error().get().line()).isEqualTo(OptionalInt.of(1));
+    assertThat(results.get(1).error().get().column()).isEqualTo(OptionalInt.of(48));
+    assertThat(extractor.statements).hasSize(1);
+  }
 }

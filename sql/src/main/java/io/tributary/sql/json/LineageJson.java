@@ -10,9 +10,7 @@ import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Writes analysis results in the field names of the Lineage API ({@code source_tables}, {@code
@@ -32,7 +30,7 @@ public final class LineageJson {
    */
   public static List<ObjectNode> outputs(JsonNode id, List<StatementLineage> statements) {
     if (statements.isEmpty()) {
-      return List.of(merged(id, statements));
+      return List.of(noStatement(id));
     }
     List<ObjectNode> out = new ArrayList<>(statements.size());
     for (StatementLineage s : statements) {
@@ -60,38 +58,16 @@ public final class LineageJson {
     return node;
   }
 
-  private static ObjectNode merged(JsonNode id, List<StatementLineage> statements) {
-    Set<TableName> sources = new LinkedHashSet<>();
-    Set<ColumnLineage> pairs = new LinkedHashSet<>();
-    Set<ColumnName> indirectColumns = new LinkedHashSet<>();
-    List<String> warnings = new ArrayList<>();
-    AnalysisError firstError = null;
-    for (StatementLineage s : statements) {
-      sources.addAll(s.sources());
-      pairs.addAll(s.columns());
-      indirectColumns.addAll(s.indirect());
-      warnings.addAll(s.warnings());
-      if (firstError == null && s.error().isPresent()) {
-        firstError = s.error().get();
-      }
-    }
+  /** The answer to a text without statements: nothing read, nothing written, no error. */
+  private static ObjectNode noStatement(JsonNode id) {
     ObjectNode node = NODES.objectNode();
     node.set("id", id == null ? NODES.nullNode() : id);
-    if (statements.size() == 1) {
-      node.put("statement_index", 0);
-      node.put(
-          "statement_kind", statements.get(0).kind().name().toLowerCase(java.util.Locale.ROOT));
-    }
-    ArrayNode sourceArray = node.putArray("source_tables");
-    sources.forEach(t -> sourceArray.add(table(t)));
+    node.putArray("source_tables");
     node.set("target_table", null);
-    ArrayNode pairArray = node.putArray("column_lineages");
-    pairs.forEach(c -> pairArray.add(pair(c)));
-    ArrayNode indirect = node.putArray("indirect_columns");
-    indirectColumns.forEach(c -> indirect.add(column(c)));
-    ArrayNode warningArray = node.putArray("warnings");
-    warnings.forEach(warningArray::add);
-    node.set("error", firstError == null ? null : error(firstError));
+    node.putArray("column_lineages");
+    node.putArray("indirect_columns");
+    node.putArray("warnings");
+    node.set("error", null);
     return node;
   }
 

@@ -78,6 +78,9 @@ public final class BlockWalker {
           "SIGNAL",
           "RESIGNAL");
 
+  /** Dialects whose blocks are plpgsql, where {@code EXECUTE text} runs dynamic SQL. */
+  private static final Set<String> PLPGSQL_DIALECTS = Set.of("postgresql", "redshift", "greenplum");
+
   /** Routine languages whose body is SQL the walker reads. */
   private static final Set<String> SQL_LANGUAGES = Set.of("SQL", "PLPGSQL");
 
@@ -151,6 +154,15 @@ public final class BlockWalker {
       return script.startsWith("<<", lexer.start());
     }
     if (type != TokenType.WORD) {
+      return false;
+    }
+    if (lexer.isWord("CREATE") || lexer.isWord("ALTER")) {
+      // only a routine: CREATE TABLE ... AS SELECT costs nothing more
+      for (int i = 0; i < 6 && lexer.next() != TokenType.END; i++) {
+        if (lexer.isWord("PROCEDURE") || lexer.isWord("PROC") || lexer.isWord("FUNCTION")) {
+          return true;
+        }
+      }
       return false;
     }
     if (lexer.end() - lexer.start() <= 9
@@ -295,8 +307,8 @@ public final class BlockWalker {
               return;
             }
             Tok first = t.get(i + 1);
-            int from =
-                first.is("TRY") || first.is("CATCH") ? i + 2 : i + 1; // BEGIN TRY ... END TRY
+            // BEGIN TRY ... END TRY, BEGIN CATCH ... END CATCH, BEGIN ATOMIC ... END
+            int from = first.is("TRY") || first.is("CATCH") || first.is("ATOMIC") ? i + 2 : i + 1;
             region(
                 from < close ? t.get(from).start() : t.get(close).start(),
                 t.get(close).start(),
@@ -325,14 +337,14 @@ public final class BlockWalker {
             return;
           }
           case "DO" -> {
-            if (!doBlock(t, i)) {
+            if (!doBlock(piece, t, i)) {
               emit(piece, t, i, inBlock);
             }
             return;
           }
           case "EXECUTE", "EXEC" -> {
             boolean immediate = i + 1 < t.size() && t.get(i + 1).is("IMMEDIATE");
-            if (immediate || (inBlock && !tsql)) {
+            if (immediate || (inBlock && PLPGSQL_DIALECTS.contains(dialect.name()))) {
               dynamic(piece, t, immediate ? i + 2 : i + 1, end);
             } else {
               emit(piece, t, i, inBlock);
@@ -407,7 +419,10 @@ public final class BlockWalker {
             && j + 1 < t.size()) {
           Tok next = t.get(j + 1);
           if (next.type() == TokenType.STRING) {
-            stringBody(next, Context.BLOCK);
+            if (!stringBody(next, Context.BLOCK)) {
+              out.add(quotedBodyNotAnalyzed(piece));
+              return true;
+            }
           } else {
             boolean declarations =
                 !next.is("BEGIN")
@@ -443,7 +458,7 @@ public final class BlockWalker {
     }
 
     /** PostgreSQL's {@code DO [LANGUAGE x] $$ ... $$ [LANGUAGE x]}. */
-    private boolean doBlock(List<Tok> t, int i) {
+    private boolean doBlock(ScriptStatement piece, List<Tok> t, int i) {
       for (int j = i + 1; j < t.size(); j++) {
         Tok k = t.get(j);
         if (k.type() == TokenType.STRING) {
@@ -451,7 +466,10 @@ public final class BlockWalker {
             return false;
           }
           int before = out.size();
-          stringBody(k, Context.BLOCK);
+          if (!stringBody(k, Context.BLOCK)) {
+            out.add(quotedBodyNotAnalyzed(piece));
+            return true;
+          }
           return out.size() > before;
         }
       }
@@ -464,7 +482,10 @@ public final class BlockWalker {
           i < t.size()
               && t.get(i).type() == TokenType.STRING
               && (i + 1 == t.size() || t.get(i + 1).is("USING") || t.get(i + 1).is("INTO"));
-      if (literal && stringBody(t.get(i), Context.BLOCK)) {
+      if (literal) {
+        if (!stringBody(t.get(i), Context.BLOCK)) {
+          out.add(quotedBodyNotAnalyzed(piece));
+        }
         return;
       }
       out.add(
@@ -474,6 +495,16 @@ public final class BlockWalker {
                   AnalysisError.of(
                       ErrorKind.UNSUPPORTED,
                       "dynamic SQL: the text it runs is built at run time and is not analyzed")));
+    }
+
+    private ScriptStatement quotedBodyNotAnalyzed(ScriptStatement piece) {
+      return piece
+          .withRole(ScriptStatement.Role.STATEMENT)
+          .withKnownError(
+              AnalysisError.of(
+                  ErrorKind.UNSUPPORTED,
+                  "a body quoted as a string with escaped quotes inside is not analyzed; "
+                      + "dollar-quote it ($$ ... $$)"));
     }
 
     /**

@@ -16,6 +16,9 @@ final class ParseErrors {
   private static final Pattern EXCEPTION_NAME =
       Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error):\\s*");
 
+  /** How the message of a syntax error at a token starts; the token follows, in quotes. */
+  static final String AT_TOKEN = "syntax error at or near \"";
+
   /** The message of a statement that ends before the grammar is satisfied. */
   static final String AT_END = "syntax error at end of statement";
 
@@ -59,7 +62,7 @@ final class ParseErrors {
     String message =
         at.kind == 0 || at.image == null || at.image.isEmpty()
             ? AT_END
-            : "syntax error at or near \"" + shorten(at.image) + "\"";
+            : AT_TOKEN + shorten(at.image) + "\"";
     return AnalysisError.at(ErrorKind.PARSE_ERROR, message, at.beginLine, at.beginColumn);
   }
 

@@ -14,7 +14,17 @@ final class ParserSeparators {
     int length = sql.length();
     for (int i = sql.indexOf('\n'); i >= 0 && i + 1 < length; i = sql.indexOf('\n', i + 1)) {
       char next = sql.charAt(i + 1);
-      if (next == '\n' || next == '/' || next == 'g' || next == 'G') {
+      boolean separator =
+          switch (next) {
+            case '\n' -> i + 2 < length && sql.charAt(i + 2) == '\n';
+            case '/' -> i + 2 >= length || sql.charAt(i + 2) == '\n';
+            case 'g', 'G' ->
+                i + 2 < length
+                    && (sql.charAt(i + 2) == 'o' || sql.charAt(i + 2) == 'O')
+                    && (i + 3 >= length || sql.charAt(i + 3) == '\n');
+            default -> false;
+          };
+      if (separator) {
         return rebuild(sql);
       }
     }

@@ -28,6 +28,46 @@ public final class StatementParser {
   /** Deeper nesting of parentheses and CASE than this is refused without parsing. */
   public static final int MAX_NESTING = 300;
 
+  /** Tokens that continue a condition: where the complex grammar can read on. */
+  private static final java.util.Set<String> CONDITION_TOKENS =
+      java.util.Set.of(
+          "=",
+          "<",
+          ">",
+          "<=",
+          ">=",
+          "<>",
+          "!=",
+          "==",
+          "^=",
+          "~",
+          "!~",
+          "~*",
+          "!~*",
+          "@>",
+          "<@",
+          "&&",
+          "?",
+          "AND",
+          "OR",
+          "XOR",
+          "NOT",
+          "IS",
+          "IN",
+          "LIKE",
+          "ILIKE",
+          "RLIKE",
+          "REGEXP",
+          "SIMILAR",
+          "BETWEEN",
+          "EXISTS",
+          "ESCAPE",
+          "OVERLAPS",
+          "ISNULL",
+          "NOTNULL",
+          "MEMBER",
+          "SOUNDS");
+
   /** The deepest nesting complex parsing is retried at (JSqlParser's own default). */
   private static final int MAX_COMPLEX_NESTING = 10;
 
@@ -77,16 +117,22 @@ public final class StatementParser {
   }
 
   /**
-   * Whether the complex grammar could read what the simple one could not. It only takes other
-   * branches inside expressions, so it cannot help when the simple grammar failed on the text's
-   * characters (a lexical error), on the statement's first word (no statement starts so), or at the
-   * end of the text (the statement is incomplete in any grammar).
+   * Whether the complex grammar could read what the simple one could not. What it adds is a
+   * condition where the simple grammar expects a plain expression ({@code CASE WHEN x THEN a > b},
+   * {@code f(a = 1)}), so it can only help when the simple grammar stopped at an operator or word
+   * that continues a condition. Anything else (a lexical error, an unexpected name, the end of the
+   * text) fails in both, and the second parse, as slow as the first, is skipped.
    */
   private static boolean complexMayHelp(AnalysisError error) {
-    return error.kind() == ErrorKind.PARSE_ERROR
-        && !error.message().startsWith("lexical")
-        && !error.message().equals(ParseErrors.AT_END)
-        && !(error.line().orElse(0) == 1 && error.column().orElse(0) == 1);
+    if (error.kind() != ErrorKind.PARSE_ERROR
+        || !error.message().startsWith(ParseErrors.AT_TOKEN)) {
+      return false;
+    }
+    String rest = error.message().substring(ParseErrors.AT_TOKEN.length());
+    int close = rest.indexOf('"');
+    return close > 0
+        && rest.length() == close + 1
+        && CONDITION_TOKENS.contains(rest.substring(0, close).toUpperCase(java.util.Locale.ROOT));
   }
 
   private static boolean further(AnalysisError a, AnalysisError b) {

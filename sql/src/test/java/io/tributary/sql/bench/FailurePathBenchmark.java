@@ -34,6 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * mvn -B -pl sql -Pbench -DskipTests test -Djmh.args="FailurePathBenchmark"
  * </pre>
+ *
+ * or, with the test classes built, {@code java -cp target/test-classes:target/classes:<the test
+ * classpath> org.openjdk.jmh.Main FailurePathBenchmark} from {@code sql/}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

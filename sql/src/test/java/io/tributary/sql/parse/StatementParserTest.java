@@ -210,4 +210,13 @@ class StatementParserTest {
     // the position is the statement's own, as written
     assertThat(((ParseResult.Failed) result).error().column()).isEqualTo(OptionalInt.of(34));
   }
+
+  @Test
+  void aConditionWhereAnExpressionIsExpectedNeedsTheComplexGrammar() {
+    // the simple grammar stops at "=", a token that continues a condition: worth a second parse
+    assertThat(parsed("ansi", "SELECT CASE WHEN x THEN a = b END AS c FROM t")).isNotNull();
+    // a misspelled keyword fails in both grammars: the error is the simple grammar's own
+    assertThat(error("ansi", "SELECT a, b FORM t").message())
+        .isEqualTo("syntax error at or near \"t\"");
+  }
 }
