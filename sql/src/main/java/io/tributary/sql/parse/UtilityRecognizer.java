@@ -102,6 +102,14 @@ public final class UtilityRecognizer {
           "VACUUM",
           "WAITFOR");
 
+  /**
+   * Leading words of statements that have lineage when they hold a query, which {@link
+   * StatementForms} restates for the parser: Spark's {@code CACHE TABLE c AS SELECT}, Redshift's
+   * {@code UNLOAD ('SELECT ..')} (its query is a string), Snowflake's {@code COPY INTO .. FROM
+   * (SELECT ..)}.
+   */
+  private static final Set<String> RESTATED_WORDS = Set.of("CACHE", "COPY", "UNLOAD");
+
   /** Objects whose CREATE statement never has lineage. */
   private static final Set<String> PLAIN_OBJECTS =
       Set.of(
@@ -166,7 +174,8 @@ public final class UtilityRecognizer {
     if (first.equals("CREATE")) {
       return create(lexer);
     }
-    if (!UTILITY_WORDS.contains(first)) {
+    if (!UTILITY_WORDS.contains(first)
+        || (RESTATED_WORDS.contains(first) && (first.equals("UNLOAD") || containsQuery(lexer)))) {
       return Optional.empty();
     }
     return Optional.of(
@@ -190,7 +199,7 @@ public final class UtilityRecognizer {
       }
       String word = upper(lexer);
       if (word.equals("TABLE") || word.equals("VIEW")) {
-        return containsQuery(lexer)
+        return containsQueryOrCopiedTable(lexer)
             ? Optional.empty()
             : Optional.of(UtilityStatement.of("CREATE " + word));
       }
@@ -203,7 +212,21 @@ public final class UtilityRecognizer {
 
   private static boolean containsQuery(SqlLexer lexer) {
     while (lexer.next() != TokenType.END) {
-      if (lexer.isWord("SELECT") || lexer.isWord("VALUES")) {
+      if (lexer.isWord("SELECT") || lexer.isWord("VALUES") || lexer.isWord("SEL")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A query, or {@code LIKE t} / {@code CLONE t}, which copy another table's columns. */
+  private static boolean containsQueryOrCopiedTable(SqlLexer lexer) {
+    while (lexer.next() != TokenType.END) {
+      if (lexer.isWord("SELECT")
+          || lexer.isWord("VALUES")
+          || lexer.isWord("SEL")
+          || lexer.isWord("LIKE")
+          || lexer.isWord("CLONE")) {
         return true;
       }
     }
