@@ -8,8 +8,9 @@ import java.util.Set;
  * Words JSqlParser reserves for one dialect's syntax but the other dialects let name columns,
  * aliases and tables ({@code SUM(x) AS returns}, {@code WHERE output > 0}, {@code FROM final}) are
  * quoted where they stand for a name, spelled as the dialect folds them so that the name is the
- * same. A word stands for a name after {@code AS}, next to a dot, or between a word or symbol that
- * starts an expression or a table and one that ends it.
+ * same. A word stands for a name after {@code AS}, next to a dot, before the comma or FROM that
+ * ends a select item, or between a word or symbol that starts an expression or a table and one that
+ * ends it.
  */
 final class KeywordNames implements Restatement {
 
@@ -133,6 +134,10 @@ final class KeywordNames implements Restatement {
     }
     if (tokens.isAnyWord(i - 1, BEFORE_TABLE)) {
       return true;
+    }
+    if ((tokens.isSymbol(i + 1, ",") || tokens.isWord(i + 1, "FROM"))
+        && (tokens.isSymbol(i - 1, ")") || tokens.type(i - 1) != TokenType.SYMBOL)) {
+      return true; // an alias without AS: coalesce(x, 0) returns, ...
     }
     boolean startsExpression =
         tokens.isAnyWord(i - 1, BEFORE_NAME)

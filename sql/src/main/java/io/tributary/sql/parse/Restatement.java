@@ -16,6 +16,7 @@ interface Restatement {
           new DashedTableNames(),
           new KeywordNames(),
           new TrailingCommas(),
+          new SetOperationBranches(),
           new StorageClauses(),
           new TeradataForms(),
           new StatementForms());

@@ -56,7 +56,7 @@ final class StatementForms implements Restatement {
       if (query > 0) {
         edits.blank(tokens.start(0), tokens.end(query - 1));
       }
-    } else if (!tokens.isWord(2, "TABLE")) {
+    } else if (!tokens.isAnyWord(2, "TABLE", "INTO")) { // Snowflake: INSERT OVERWRITE INTO t
       edits.insert(tokens.start(2), "TABLE ");
     }
   }

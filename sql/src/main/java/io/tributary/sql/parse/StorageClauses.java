@@ -20,7 +20,8 @@ final class StorageClauses implements Restatement {
       return;
     }
     int query = queryStart(tokens);
-    for (int i = 1; i < tokens.size() && !tokens.isWord(i, "TABLE"); i++) {
+    int table = tokens.find(1, "TABLE");
+    for (int i = 1; i < table && i < 5; i++) {
       if (tokens.isAnyWord(i, "VOLATILE", "MULTISET", "SET")) {
         edits.blank(tokens.start(i), tokens.end(i)); // Teradata's table kinds
       }
@@ -35,11 +36,19 @@ final class StorageClauses implements Restatement {
       if (end > i) {
         edits.blank(tokens.start(i), tokens.end(end - 1));
         i = end - 1;
-      } else if (tokens.isSymbol(i + 1, ",") && tokens.isWord(i - 1, "TABLE")) {
-        // Teradata: CREATE TABLE t, NO FALLBACK, NO BEFORE JOURNAL AS (...)
-        edits.blank(tokens.start(i + 1), tokens.end(optionsEnd - 1));
-        break;
       }
+    }
+    int name = table + 1;
+    while (tokens.isSymbol(name + 1, ".")) {
+      name += 2;
+    }
+    if (table > 0 && tokens.isSymbol(name + 1, ",") && name + 1 < optionsEnd) {
+      // Teradata: CREATE TABLE t, NO FALLBACK, NO BEFORE JOURNAL AS (...)
+      int stop = name + 1;
+      while (stop < optionsEnd && !tokens.isSymbol(stop, "(")) {
+        stop++;
+      }
+      edits.blank(tokens.start(name + 1), tokens.end(stop - 1));
     }
     if (query >= 0) {
       blankTail(tokens, query, edits);

@@ -97,14 +97,19 @@ final class Tokens {
     return size;
   }
 
-  /** The first index from {@code from} at parenthesis depth 0 holding one of the words, or -1. */
+  /**
+   * The first index from {@code from} at parenthesis depth 0 holding one of the words, or -1; the
+   * search ends at the parenthesis that closes a group {@code from} is in.
+   */
   int find(int from, String... words) {
     int depth = 0;
     for (int i = from; i < size; i++) {
       if (isSymbol(i, "(")) {
         depth++;
       } else if (isSymbol(i, ")")) {
-        depth--;
+        if (--depth < 0) {
+          return -1;
+        }
       } else if (depth == 0 && isAnyWord(i, words)) {
         return i;
       }

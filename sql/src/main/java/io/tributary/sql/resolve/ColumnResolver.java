@@ -134,8 +134,10 @@ public final class ColumnResolver {
           }
         }
       }
+      // a longer path over the only table in scope, whose columns are unknown, starts at its column
       List<Source> own = scope.sources();
-      boolean onlyOne = own.size() == 1 && own.get(0).has(column) == Source.Presence.UNKNOWN;
+      boolean onlyOne =
+          parts > 1 && own.size() == 1 && own.get(0).has(column) == Source.Presence.UNKNOWN;
       return onlyOne ? own.get(0).column(column).derived() : null;
     }
     String column = dialect.normalize(qualifierNameFirst.get(parts - 2));

@@ -42,7 +42,6 @@ class UtilityRecognizerTest {
         "CREATE INDEX i ON t (a)",
         "CREATE OR REPLACE FUNCTION f() RETURNS TABLE (a int) AS $$ SELECT 1 $$",
         "CREATE SCHEMA s",
-        "CREATE TABLE t CLONE s",
         "DROP TABLE t",
         "ALTER TABLE t ADD COLUMN c int",
         "TRUNCATE TABLE t",
@@ -68,7 +67,12 @@ class UtilityRecognizerTest {
         "CREATE MATERIALIZED VIEW v AS SELECT a FROM s",
         "CREATE TEMPORARY TABLE t AS WITH x AS (SELECT 1) SELECT * FROM x",
         "(SELECT 1)",
-        "VALUES (1)"
+        "VALUES (1)",
+        "CREATE TABLE t CLONE s",
+        "CREATE TABLE t LIKE s",
+        "CACHE TABLE c AS SELECT a FROM s",
+        "UNLOAD ('SELECT a FROM s') TO 's3://bucket/x' IAM_ROLE 'r'",
+        "COPY INTO @stage FROM (SELECT a FROM s)"
       })
   void leavesStatementsWithLineageToTheParser(String sql) {
     assertThat(recognize("postgres", sql)).isEmpty();
