@@ -7,10 +7,13 @@ import java.util.regex.Pattern;
  * Statement forms of one dialect restated as the standard form with the same lineage:
  *
  * <ul>
- *   <li>Hive/Spark {@code INSERT OVERWRITE t} without TABLE gets it; {@code INSERT OVERWRITE
- *       [LOCAL] DIRECTORY '..' [options] query} is its query (it writes files, not a table); {@code
- *       CACHE [LAZY] TABLE c [OPTIONS (..)] [AS] query} is {@code CREATE VIEW c AS query}.
- *   <li>{@code CREATE TABLE t [(..)] SELECT ..} (Spark, MySQL) gets its AS.
+ *   <li>Hive/Spark {@code INSERT OVERWRITE t} without TABLE gets it, and so does Snowflake's {@code
+ *       INSERT OVERWRITE INTO t}; {@code INSERT OVERWRITE [LOCAL] DIRECTORY '..' [options] query}
+ *       is its query (it writes files, not a table); {@code CACHE [LAZY] TABLE c [OPTIONS (..)]
+ *       [AS] query} is {@code CREATE VIEW c AS query}.
+ *   <li>{@code CREATE TABLE t [(..)] SELECT ..} (Spark, MySQL) gets its AS; PostgreSQL and
+ *       Redshift's {@code CREATE TABLE t2 (LIKE t1)} is {@code CREATE TABLE t2 AS SELECT * FROM
+ *       t1}; {@code SELECT .. INTO TEMP [TABLE] t} loses TEMP and TABLE.
  *   <li>Snowflake's {@code CREATE TABLE t2 CLONE t1 [AT | BEFORE (..)]} and {@code CREATE TABLE t2
  *       LIKE t1} are {@code CREATE TABLE t2 AS SELECT * FROM t1} (the columns are copied one to
  *       one); {@code COPY INTO @stage FROM (query)} is its query; {@code COPY INTO t FROM (SELECT
@@ -32,6 +35,8 @@ final class StatementForms implements Restatement {
       insertOverwrite(tokens, edits);
     } else if (tokens.isWord(0, "CREATE")) {
       create(tokens, edits);
+    } else if (tokens.isAnyWord(0, "SELECT", "WITH")) {
+      selectInto(tokens, edits);
     } else if (tokens.isWord(0, "CACHE")) {
       cache(tokens, edits);
     } else if (tokens.isWord(0, "UNLOAD") && tokens.isSymbol(1, "(")) {
@@ -56,7 +61,9 @@ final class StatementForms implements Restatement {
       if (query > 0) {
         edits.blank(tokens.start(0), tokens.end(query - 1));
       }
-    } else if (!tokens.isAnyWord(2, "TABLE", "INTO")) { // Snowflake: INSERT OVERWRITE INTO t
+    } else if (tokens.isWord(2, "INTO")) {
+      edits.replace(tokens.start(2), tokens.end(2), "TABLE"); // Snowflake: INSERT OVERWRITE INTO t
+    } else if (!tokens.isWord(2, "TABLE")) {
       edits.insert(tokens.start(2), "TABLE ");
     }
   }
@@ -78,9 +85,39 @@ final class StatementForms implements Restatement {
       }
       return;
     }
+    int name = table + 1;
+    while (tokens.isSymbol(name + 1, ".")) {
+      name += 2;
+    }
+    if (tokens.isSymbol(name + 1, "(") && tokens.isWord(name + 2, "LIKE")) {
+      // PostgreSQL, Redshift: CREATE TABLE t (LIKE s [INCLUDING ..]) copies the columns of s
+      int like = name + 3;
+      int end = like;
+      while (tokens.isSymbol(end + 1, ".")) {
+        end += 2;
+      }
+      int close = tokens.closing(name + 1);
+      String copied = tokens.text().substring(tokens.start(like), tokens.end(end));
+      edits.replace(tokens.start(name + 1), tokens.end(close), "AS SELECT * FROM " + copied);
+      return;
+    }
     int select = tokens.find(table + 1, "SELECT", "AS");
     if (tokens.isWord(select, "SELECT")) {
       edits.insert(tokens.start(select), "AS ");
+    }
+  }
+
+  /** PostgreSQL, Redshift: {@code SELECT .. INTO [TEMP | TEMPORARY | UNLOGGED] [TABLE] t}. */
+  private static void selectInto(Tokens tokens, TextEdits edits) {
+    int into = tokens.find(1, "INTO");
+    if (into < 0) {
+      return;
+    }
+    for (int i = into + 1; tokens.isAnyWord(i, "TEMP", "TEMPORARY", "UNLOGGED", "TABLE"); i++) {
+      if (tokens.isSymbol(i + 1, ".") || tokens.isAnyWord(i + 1, "FROM", "WHERE")) {
+        return; // a table named like one of these words
+      }
+      edits.blank(tokens.start(i), tokens.end(i));
     }
   }
 

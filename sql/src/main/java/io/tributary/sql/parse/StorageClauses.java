@@ -95,6 +95,20 @@ final class StorageClauses implements Restatement {
     if (tokens.isWord(i, "STORED") && tokens.isWord(i + 1, "AS")) {
       return i + 3;
     }
+    if (tokens.isWord(i, "COPY") && tokens.isWord(i + 1, "GRANTS")) {
+      return i + 2;
+    }
+    if (tokens.isWord(i, "OPTIONS") && tokens.isSymbol(i + 1, "(")) {
+      return afterParentheses(tokens, i + 1);
+    }
+    if (tokens.isAnyWord(i, "PARTITION", "CLUSTER") && tokens.isWord(i + 1, "BY")) {
+      // BigQuery: PARTITION BY DATE(ts) CLUSTER BY a, b OPTIONS (..) AS SELECT
+      int at = i + 2;
+      while (at < tokens.size() && !tokens.isAnyWord(at, "CLUSTER", "OPTIONS", "AS")) {
+        at = tokens.isSymbol(at, "(") ? tokens.closing(at) + 1 : at + 1;
+      }
+      return at;
+    }
     if (tokens.isAnyWord(i, "COMPOUND", "INTERLEAVED") && tokens.isWord(i + 1, "SORTKEY")) {
       return afterParentheses(tokens, i + 2);
     }
@@ -113,7 +127,7 @@ final class StorageClauses implements Restatement {
         return tokens.isWord(i + 3, "BINDING") ? i + 4 : i;
       }
       int at = tokens.isWord(i + 1, "NO") ? i + 2 : i + 1;
-      if (!tokens.isWord(at, "DATA") || !tokens.isSymbol(i - 1, ")")) {
+      if (!tokens.isWord(at, "DATA")) {
         return i;
       }
       at++;
