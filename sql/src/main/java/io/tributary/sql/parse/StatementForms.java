@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *       tables are quoted names.
  *   <li>BigQuery's array subscripts {@code [OFFSET(i)]}, {@code [SAFE_OFFSET(i)]}, {@code
  *       [ORDINAL(i)]}, {@code [SAFE_ORDINAL(i)]} are {@code [i]}; partition decorators ({@code
- *       t$20240101}, {@code t$__UNPARTITIONED__}) are dropped from table names.
+ *       t$20240101}, {@code t$__UNPARTITIONED__}) are dropped from table names, and so is {@code
+ *       UNNEST(..) x WITH OFFSET [AS] pos}'s position column (it reads no column).
+ *   <li>T-SQL's {@code MERGE t USING ..} gets its INTO.
  * </ul>
  */
 final class StatementForms implements Restatement {
@@ -35,6 +37,8 @@ final class StatementForms implements Restatement {
       insertOverwrite(tokens, edits);
     } else if (tokens.isWord(0, "CREATE")) {
       create(tokens, edits);
+    } else if (tokens.isWord(0, "MERGE") && !tokens.isWord(1, "INTO")) {
+      edits.insert(tokens.start(1), "INTO "); // T-SQL leaves INTO out
     } else if (tokens.isAnyWord(0, "SELECT", "WITH")) {
       selectInto(tokens, edits);
     } else if (tokens.isWord(0, "CACHE")) {
@@ -167,7 +171,19 @@ final class StatementForms implements Restatement {
 
   private static void bigQueryNames(Tokens tokens, TextEdits edits) {
     for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.isSymbol(i, "[")
+      if (tokens.isWord(i, "WITH")
+          && tokens.isWord(i + 1, "OFFSET")
+          && (tokens.type(i - 1) == TokenType.WORD || tokens.isSymbol(i - 1, ")"))) {
+        // UNNEST(arr) x WITH OFFSET [AS] pos: the position column reads nothing
+        int end = i + 2;
+        if (tokens.isWord(end, "AS")) {
+          end++;
+        }
+        if (tokens.type(end) == TokenType.WORD && !tokens.isAnyWord(end, "WHERE", "ON", "JOIN")) {
+          end++;
+        }
+        edits.blank(tokens.start(i), tokens.end(end - 1));
+      } else if (tokens.isSymbol(i, "[")
           && tokens.isAnyWord(i + 1, "OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL")
           && tokens.isSymbol(i + 2, "(")) {
         int close = tokens.closing(i + 2);

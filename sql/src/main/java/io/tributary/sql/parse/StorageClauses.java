@@ -95,6 +95,14 @@ final class StorageClauses implements Restatement {
     if (tokens.isWord(i, "STORED") && tokens.isWord(i + 1, "AS")) {
       return i + 3;
     }
+    if (tokens.isWord(i, "WITH")
+        && tokens.isAnyWord(i + 1, "SCHEMABINDING", "ENCRYPTION", "VIEW_METADATA")) {
+      int at = i + 2; // T-SQL: CREATE VIEW v WITH SCHEMABINDING [, ...] AS
+      while (tokens.isSymbol(at, ",")) {
+        at += 2;
+      }
+      return at;
+    }
     if (tokens.isWord(i, "COPY") && tokens.isWord(i + 1, "GRANTS")) {
       return i + 2;
     }
