@@ -13,6 +13,8 @@ import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.parse.ParseResult;
+import io.tributary.sql.parse.StatementParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.sf.jsqlparser.expression.Alias;
-import net.sf.jsqlparser.parser.CCJSqlParser;
-import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -194,7 +196,8 @@ class TpcQueriesTest {
 
   /** The top-level select items, from the first branch of a set operation. */
   private static List<SelectItem<?>> outputItems(String sql) throws Exception {
-    Select select = (Select) new CCJSqlParser(new StringProvider(sql)).Statement();
+    ParseResult parsed = new StatementParser(ANSI).parse(sql, 0, Long.MAX_VALUE / 2);
+    Select select = (Select) ((ParseResult.Parsed) parsed).statement();
     while (!(select instanceof PlainSelect)) {
       if (select instanceof SetOperationList set) {
         select = set.getSelects().get(0);
@@ -209,10 +212,14 @@ class TpcQueriesTest {
 
   private static String outputName(SelectItem<?> item) {
     Alias alias = item.getAlias();
+    Expression expression = item.getExpression();
+    while (expression instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      expression = list.get(0); // SELECT DISTINCT (x) is named x
+    }
     String name;
     if (alias != null) {
       name = alias.getName();
-    } else if (item.getExpression() instanceof Column c) {
+    } else if (expression instanceof Column c) {
       name = c.getColumnName();
     } else {
       name = item.getExpression().toString();

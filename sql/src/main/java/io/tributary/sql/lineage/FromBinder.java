@@ -73,14 +73,19 @@ final class FromBinder {
     }
   }
 
-  /** Hive / Spark {@code LATERAL VIEW explode(arr) t AS c}. */
+  /**
+   * Hive / Spark {@code LATERAL VIEW [OUTER] explode(arr) t AS c} and {@code ... json_tuple(j,
+   * 'k1', 'k2') t AS a, b} (several names come as alias columns of an alias without a name).
+   */
   void lateralView(LateralView view, Scope scope) {
     ColumnOrigins arguments = queries.expression(view.getGeneratorFunction(), scope);
     String alias = view.getTableAlias() == null ? null : normalize(view.getTableAlias().getName());
     List<String> columns = new ArrayList<>();
     Alias columnAlias = view.getColumnAlias();
     if (columnAlias != null) {
-      columns.add(normalize(columnAlias.getName()));
+      if (columnAlias.getName() != null) {
+        columns.add(normalize(columnAlias.getName()));
+      }
       if (columnAlias.getAliasColumns() != null) {
         for (Alias.AliasColumn c : columnAlias.getAliasColumns()) {
           columns.add(normalize(c.name));

@@ -52,7 +52,7 @@ final class InsertExtractor {
             insert.getSetUpdateSets(),
             pairs);
     new ConflictUpdate(context, queries).apply(insert, target, written, scope, pairs);
-    target.readOnlyIfItFlows(pairs);
+    target.readIfItFlows(pairs);
     return Extraction.of(kind, target.name(), pairs);
   }
 
@@ -70,7 +70,7 @@ final class InsertExtractor {
         upsert.getSelect(),
         upsert.getUpdateSets(),
         pairs);
-    target.readOnlyIfItFlows(pairs);
+    target.readIfItFlows(pairs);
     return Extraction.of(StatementKind.INSERT, target.name(), pairs);
   }
 

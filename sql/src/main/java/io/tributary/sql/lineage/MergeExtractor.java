@@ -54,7 +54,7 @@ final class MergeExtractor {
         }
       }
     }
-    target.readOnlyIfItFlows(pairs);
+    target.readIfItFlows(pairs);
     return Extraction.of(StatementKind.MERGE, target.name(), pairs);
   }
 

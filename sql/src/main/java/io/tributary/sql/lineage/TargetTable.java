@@ -136,15 +136,27 @@ final class TargetTable {
 
   /**
    * Makes the target a source, ahead of the others, when one of its own columns flows into a
-   * written value, and withdraws it otherwise: read only to join or filter, it is not a source.
+   * written value, and withdraws it otherwise: an UPDATE's target named in its own FROM or met as
+   * the table updated is not read.
    */
   void readOnlyIfItFlows(LineagePairs pairs) {
+    if (!readIfItFlows(pairs)) {
+      context.unread(table.name());
+    }
+  }
+
+  /**
+   * Makes the target a source, ahead of the others, when one of its own columns flows into a
+   * written value; a target the query reads in its FROM, a JOIN or a subquery stays a source where
+   * it was read ({@code INSERT INTO a SELECT b.x FROM b JOIN a ON ..}).
+   */
+  boolean readIfItFlows(LineagePairs pairs) {
     for (ColumnName from : pairs.sourceColumns()) {
       if (from.table().isPresent() && from.table().get().equals(table.name())) {
         context.readFirst(table.name());
-        return;
+        return true;
       }
     }
-    context.unread(table.name());
+    return false;
   }
 }

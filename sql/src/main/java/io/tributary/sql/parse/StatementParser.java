@@ -87,7 +87,7 @@ public final class StatementParser {
     if (nestingDepth > MAX_NESTING) {
       return tooDeep("nested " + nestingDepth + " levels deep; the limit is " + MAX_NESTING);
     }
-    DashedTableNames.Rewrite rewrite = DashedTableNames.quote(sql, dialect);
+    TextEdits.Rewrite rewrite = Restatement.restate(sql, dialect);
     ParseResult result =
         parseWithin(ParserSeparators.neutralize(rewrite.text()), nestingDepth, timeoutNanos);
     return result instanceof ParseResult.Failed failed

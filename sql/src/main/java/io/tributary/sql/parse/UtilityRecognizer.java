@@ -109,6 +109,14 @@ public final class UtilityRecognizer {
           "VACUUM",
           "WAITFOR");
 
+  /**
+   * Leading words of statements that have lineage when they hold a query, which {@link
+   * StatementForms} restates for the parser: Spark's {@code CACHE TABLE c AS SELECT}, Redshift's
+   * {@code UNLOAD ('SELECT ..')} (its query is a string), Snowflake's {@code COPY INTO .. FROM
+   * (SELECT ..)}.
+   */
+  private static final Set<String> RESTATED_WORDS = Set.of("CACHE", "COPY", "UNLOAD");
+
   /** Objects whose CREATE statement never has lineage. */
   private static final Set<String> PLAIN_OBJECTS =
       Set.of(
@@ -177,7 +185,8 @@ public final class UtilityRecognizer {
     if (first.equals("CREATE")) {
       return create(lexer);
     }
-    if (!UTILITY_WORDS.contains(first)) {
+    if (!UTILITY_WORDS.contains(first)
+        || (RESTATED_WORDS.contains(first) && (first.equals("UNLOAD") || containsQuery(lexer)))) {
       return Optional.empty();
     }
     return Optional.ofNullable(
@@ -219,6 +228,15 @@ public final class UtilityRecognizer {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean containsQuery(SqlLexer lexer) {
+    while (lexer.next() != TokenType.END) {
+      if (lexer.isWord("SELECT") || lexer.isWord("VALUES") || lexer.isWord("SEL")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

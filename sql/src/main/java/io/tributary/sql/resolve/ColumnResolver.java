@@ -1,9 +1,11 @@
 package io.tributary.sql.resolve;
 
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.model.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import net.sf.jsqlparser.schema.Column;
@@ -59,6 +61,9 @@ public final class ColumnResolver {
     }
     String alias = dialect.normalize(qualifier.get(0));
     Source source = find(scope, alias);
+    if (source == null && qualifier.size() > 1) {
+      source = byTableName(scope, qualifier);
+    }
     if (source != null) {
       return source.column(name);
     }
@@ -82,26 +87,58 @@ public final class ColumnResolver {
   }
 
   /**
-   * A qualifier that names no source may be a struct column: {@code t.address.city} or {@code
-   * address.city}. The field is computed from the column, so its origins are derived; null when the
-   * qualifier is not a column either.
+   * A table of this scope or an enclosing one that a qualified name names while the FROM item has
+   * an alias: {@code sch.t.col} with {@code FROM sch.t AS x}. Every part given must match.
+   */
+  private Source byTableName(Scope scope, List<String> qualifierNameFirst) {
+    for (Scope s = scope; s != null; s = s.parent().orElse(null)) {
+      for (Source source : s.sources()) {
+        if (source instanceof TableSource table && names(table.name(), qualifierNameFirst)) {
+          return source;
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean names(TableName table, List<String> qualifierNameFirst) {
+    List<Optional<String>> parts =
+        List.of(Optional.of(table.name()), table.schema(), table.database());
+    if (qualifierNameFirst.size() > parts.size()) {
+      return false;
+    }
+    for (int i = 0; i < qualifierNameFirst.size(); i++) {
+      String written = dialect.normalize(qualifierNameFirst.get(i));
+      if (parts.get(i).isEmpty() || !dialect.sameIdentifier(parts.get(i).get(), written)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A qualifier that names no source may be a struct column: {@code t.address.city}, {@code
+   * address.city} or {@code widget.asset.id} (a path into column widget). The field is computed
+   * from the column, so its origins are derived; null when the qualifier is not a column either.
    */
   private ColumnOrigins structField(Scope scope, List<String> qualifierNameFirst) {
     int parts = qualifierNameFirst.size();
-    if (parts == 1) {
-      String column = dialect.normalize(qualifierNameFirst.get(0));
+    Source source = find(scope, dialect.normalize(qualifierNameFirst.get(parts - 1)));
+    if (source == null) {
+      // the path starts at a column: BigQuery's widget.asset.id reads column widget
+      String column = dialect.normalize(qualifierNameFirst.get(parts - 1));
       for (Scope s = scope; s != null; s = s.parent().orElse(null)) {
-        for (Source source : s.sources()) {
-          if (source.has(column) == Source.Presence.YES) {
-            return source.column(column).derived();
+        for (Source candidate : s.sources()) {
+          if (candidate.has(column) == Source.Presence.YES) {
+            return candidate.column(column).derived();
           }
         }
       }
-      return null;
-    }
-    Source source = find(scope, dialect.normalize(qualifierNameFirst.get(parts - 1)));
-    if (source == null) {
-      return null;
+      // a longer path over the only table in scope, whose columns are unknown, starts at its column
+      List<Source> own = scope.sources();
+      boolean onlyOne =
+          parts > 1 && own.size() == 1 && own.get(0).has(column) == Source.Presence.UNKNOWN;
+      return onlyOne ? own.get(0).column(column).derived() : null;
     }
     String column = dialect.normalize(qualifierNameFirst.get(parts - 2));
     return source.has(column) == Source.Presence.NO ? null : source.column(column).derived();

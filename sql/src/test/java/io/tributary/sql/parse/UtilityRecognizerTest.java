@@ -81,7 +81,10 @@ class UtilityRecognizerTest {
         "CREATE TABLE t",
         "CREATE TABLE t (1, 2)",
         "CREATE VIEW v",
-        "ALTER VIEW v AS SELECT a FROM s"
+        "ALTER VIEW v AS SELECT a FROM s",
+        "CACHE TABLE c AS SELECT a FROM s",
+        "UNLOAD ('SELECT a FROM s') TO 's3://bucket/x' IAM_ROLE 'r'",
+        "COPY INTO @stage FROM (SELECT a FROM s)"
       })
   void leavesStatementsWithLineageToTheParser(String sql) {
     assertThat(recognize("postgres", sql)).isEmpty();
