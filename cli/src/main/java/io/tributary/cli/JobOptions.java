@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code backfill} and {@code stream} share: the source, the range, the store. */
@@ -20,8 +21,10 @@ final class JobOptions {
   @Option(
       names = "--source",
       required = true,
-      description = "Where the query history is: files, jdbc or pg-csvlog.")
+      description = "Where the query history is: files, jdbc, pg-csvlog or kafka.")
   String source;
+
+  @Mixin KafkaOptions kafka = new KafkaOptions();
 
   @Option(
       names = "--path",
@@ -142,9 +145,10 @@ final class JobOptions {
       case "pg-csvlog" ->
           new QuerySourceSpec.PostgresCsvLog(
               paths.isEmpty() ? require(null, "--path") : paths.get(0), defaultSchema, monitor);
+      case "kafka" -> kafka.spec();
       default ->
           throw new IllegalArgumentException(
-              "unknown --source '" + source + "' (files, jdbc, pg-csvlog)");
+              "unknown --source '" + source + "' (files, jdbc, pg-csvlog, kafka)");
     };
   }
 

@@ -25,7 +25,7 @@ public final class JobArguments {
   public static JobSettings parse(String[] args, boolean streaming) {
     ParameterTool p = ParameterTool.fromArgs(args);
     String dialectFlag = p.get("dialect", "ansi");
-    QuerySourceSpec source = source(p);
+    QuerySourceSpec source = source(p, args);
     PipelineOptions options =
         PipelineOptions.defaults(p.has("dialect") ? dialectFlag : source.dialect(dialectFlag))
             .withRange(time(p, "from"), time(p, "to"))
@@ -52,7 +52,7 @@ public final class JobArguments {
         duration(p, "restart-delay", Duration.ofSeconds(10)));
   }
 
-  static QuerySourceSpec source(ParameterTool p) {
+  static QuerySourceSpec source(ParameterTool p, String[] args) {
     String kind = p.getRequired("source").toLowerCase(Locale.ROOT);
     return switch (kind) {
       case "files" ->
@@ -77,9 +77,10 @@ public final class JobArguments {
               p.getRequired("path"),
               p.get("default-schema", null),
               duration(p, "monitor-interval", null));
+      case "kafka" -> KafkaArguments.source(p, args);
       default ->
           throw new IllegalArgumentException(
-              "unknown --source '" + kind + "' (files, jdbc, pg-csvlog)");
+              "unknown --source '" + kind + "' (files, jdbc, pg-csvlog, kafka)");
     };
   }
 

@@ -35,6 +35,15 @@ public final class LineagePipeline {
 
   static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+  /**
+   * Records a source read but could not turn into a statement (a Kafka record that is not JSON): a
+   * source whose records can be unreadable emits their dead letters on this side output of the
+   * stream it hands the pipeline.
+   */
+  public static final OutputTag<DeadLetter> UNREADABLE_RECORDS =
+      new OutputTag<>("unreadable-records", TypeInformation.of(DeadLetter.class));
+
   static final OutputTag<ExecutionCount> EXECUTION_COUNTS =
       new OutputTag<>("execution-counts", TypeInformation.of(ExecutionCount.class));
   static final OutputTag<QueryStats> QUERY_STATS =
@@ -142,11 +151,11 @@ public final class LineagePipeline {
         .name("Write queries seen")
         .uid("write-queries-seen");
 
-    fingerprinted
-        .getSideOutput(DEAD_LETTERS)
-        .union(named.getSideOutput(DEAD_LETTERS))
-        .sinkTo(store.deadLetterSink())
-        .name("Write dead letters")
-        .uid("write-dead-letters");
+    DataStream<DeadLetter> deadLetters =
+        fingerprinted.getSideOutput(DEAD_LETTERS).union(named.getSideOutput(DEAD_LETTERS));
+    if (records instanceof SingleOutputStreamOperator<QueryRecord> source) {
+      deadLetters = deadLetters.union(source.getSideOutput(UNREADABLE_RECORDS));
+    }
+    deadLetters.sinkTo(store.deadLetterSink()).name("Write dead letters").uid("write-dead-letters");
   }
 }
