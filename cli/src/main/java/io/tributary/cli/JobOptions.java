@@ -26,6 +26,8 @@ final class JobOptions {
 
   @Mixin KafkaOptions kafka = new KafkaOptions();
 
+  @Mixin OpenLineageFlags openLineage = new OpenLineageFlags();
+
   @Option(
       names = "--path",
       split = ",",
@@ -161,7 +163,8 @@ final class JobOptions {
   }
 
   JobSettings settings(QuerySourceSpec spec, PipelineOptions options) {
-    return new JobSettings(spec, options, storeUrl(), parallelism, null, 3, null);
+    return new JobSettings(spec, options, storeUrl(), parallelism, null, 3, null)
+        .withOpenLineage(openLineage.options());
   }
 
   private static Instant time(String value) {

@@ -108,7 +108,8 @@ final class StreamCommand implements Callable<Integer> {
             base.parallelism(),
             checkpointInterval,
             restartAttempts,
-            restartDelay);
+            restartDelay,
+            base.openLineage());
     CatalogPreload.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
     new LocalRunner(options.webUi, System.err, Duration.ofSeconds(10)).stream(settings);
     return 0;

@@ -49,7 +49,8 @@ public final class JobArguments {
         p.getInt("parallelism", 0),
         duration(p, "checkpoint-interval", Duration.ofSeconds(10)),
         p.getInt("restart-attempts", 3),
-        duration(p, "restart-delay", Duration.ofSeconds(10)));
+        duration(p, "restart-delay", Duration.ofSeconds(10)),
+        OpenLineageArguments.parse(args));
   }
 
   static QuerySourceSpec source(ParameterTool p, String[] args) {

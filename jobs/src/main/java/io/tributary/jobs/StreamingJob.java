@@ -75,7 +75,7 @@ public final class StreamingJob {
     if (options.catalogMaxAge() == null) {
       options = options.withCatalogMaxAge(DEFAULT_CATALOG_MAX_AGE);
     }
-    LineagePipeline.build(records, options, store);
+    LineagePipeline.build(records, options, store, settings.openLineage());
   }
 
   static Configuration restartStrategy(JobSettings settings) {

@@ -6,6 +6,9 @@ import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.jobs.openlineage.OpenLineageOptions;
+import io.tributary.jobs.openlineage.OpenLineageSink;
+import io.tributary.jobs.openlineage.StatementRun;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -67,9 +70,25 @@ public final class LineagePipeline {
 
   static final Duration MIN_COUNT_TTL = Duration.ofDays(2);
 
+  static final OutputTag<StatementRun> RUNS =
+      new OutputTag<>("openlineage-runs", TypeInformation.of(StatementRun.class));
+
   /** Adds the pipeline after {@code records}, ending in the store's sinks. */
   public static void build(
       DataStream<QueryRecord> records, PipelineOptions options, PipelineStore store) {
+    build(records, options, store, null);
+  }
+
+  /**
+   * Adds the pipeline after {@code records}, ending in the store's sinks and, when {@code
+   * openLineage} is set, in OpenLineage run events (one per analyzed statement that writes a
+   * table).
+   */
+  public static void build(
+      DataStream<QueryRecord> records,
+      PipelineOptions options,
+      PipelineStore store,
+      OpenLineageOptions openLineage) {
     // In batch mode a key's timers fire when its input ends: operators hold what they send on
     // until then, so edges carry the whole first/last seen range of the statements behind them.
     boolean batch =
@@ -118,9 +137,22 @@ public final class LineagePipeline {
         firstSeen
             .process(
                 new AnalyzeStatements(
-                    options, store.catalog(options.catalogMaxAge()), DEAD_LETTERS))
+                    options,
+                    store.catalog(options.catalogMaxAge()),
+                    DEAD_LETTERS,
+                    openLineage == null ? null : RUNS))
             .name("Analyze statements")
             .uid("analyze-statements");
+
+    if (openLineage != null) {
+      // One sender: events are few (one per distinct statement) and a file is appended in order.
+      named
+          .getSideOutput(RUNS)
+          .sinkTo(new OpenLineageSink(openLineage))
+          .name("Send OpenLineage events")
+          .uid("send-openlineage-events")
+          .setParallelism(1);
+    }
 
     SingleOutputStreamOperator<ResolvedEdge> resolved =
         named
