@@ -42,6 +42,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       default {@code ./data/tributary}); credentials go in the URL
  *   <li>{@code --parallelism N}, {@code --analysis-timeout 10s}, {@code --no-discover} (do not
  *       register tables and columns the catalog does not know)
+ *   <li>{@code --openlineage-url URL}, {@code --openlineage-api-key KEY}, {@code --openlineage-file
+ *       PATH}, {@code --openlineage-dataset-namespace NS|ORIGIN=NS}: send OpenLineage run events
+ *       ({@link io.tributary.jobs.openlineage.RunEvents})
  * </ul>
  */
 public final class BackfillJob {
