@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads a query history once (files, a JDBC history table, or PostgreSQL csvlog files),",
+      "Reads a query history once (files, a JDBC history table, PostgreSQL csvlog files or Kafka),",
       "analyzes every distinct statement and writes table and column lineage into the store.",
       "Runs on a Flink mini cluster in this process; prints progress and a summary."
     },

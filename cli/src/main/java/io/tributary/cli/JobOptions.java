@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code backfill} and {@code stream} share: the source, the range, the store. */
@@ -21,8 +22,12 @@ final class JobOptions {
   @Option(
       names = "--source",
       required = true,
-      description = "Where the query history is: files, jdbc or pg-csvlog.")
+      description = "Where the query history is: files, jdbc, pg-csvlog or kafka.")
   String source;
+
+  @Mixin KafkaOptions kafka = new KafkaOptions();
+
+  @Mixin OpenLineageFlags openLineage = new OpenLineageFlags();
 
   @Option(
       names = "--path",
@@ -164,9 +169,10 @@ final class JobOptions {
       case "pg-csvlog" ->
           new QuerySourceSpec.PostgresCsvLog(
               paths.isEmpty() ? require(null, "--path") : paths.get(0), defaultSchema, monitor);
+      case "kafka" -> kafka.spec();
       default ->
           throw new IllegalArgumentException(
-              "unknown --source '" + source + "' (files, jdbc, pg-csvlog)");
+              "unknown --source '" + source + "' (files, jdbc, pg-csvlog, kafka)");
     };
   }
 
@@ -180,7 +186,8 @@ final class JobOptions {
   }
 
   JobSettings settings(QuerySourceSpec spec, PipelineOptions options) {
-    return new JobSettings(spec, options, storeUrl(), parallelism, null, 3, null);
+    return new JobSettings(spec, options, storeUrl(), parallelism, null, 3, null)
+        .withOpenLineage(openLineage.options());
   }
 
   private static Instant time(String flag, String value) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Follows a query history without end: new files in a directory, new rows of a JDBC",
-      "history table, new PostgreSQL csvlog files. Checkpoints regularly and restarts on failure.",
+      "history table, new PostgreSQL csvlog files, new Kafka records. Checkpoints regularly and",
+      "restarts on failure.",
       "Runs on a Flink mini cluster in this process until stopped (Ctrl-C)."
     },
     footer = {"", CommandFailureHandler.DEBUG_HELP})
@@ -108,7 +109,8 @@ final class StreamCommand implements Callable<Integer> {
             base.parallelism(),
             checkpointInterval,
             restartAttempts,
-            restartDelay);
+            restartDelay,
+            base.openLineage());
     LocalRunner runner = options.runner(settings, Duration.ofSeconds(10));
     CatalogPreload.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
     runner.stream(settings);

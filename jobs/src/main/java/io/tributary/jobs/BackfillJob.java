@@ -20,7 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * jobs/target/tributary-jobs.jar [flags]}. Flags:
  *
  * <ul>
- *   <li>{@code --source files|jdbc|pg-csvlog} (required)
+ *   <li>{@code --source files|jdbc|pg-csvlog|kafka} (required)
  *   <li>files: {@code --path P[,P...]} a file or directory, {@code --format jsonl|csv} (default
  *       from the extension)
  *   <li>jdbc: {@code --jdbc-url URL}, {@code --jdbc-user U}, {@code --jdbc-password P}, {@code
@@ -30,6 +30,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       properties, and the table)
  *   <li>pg-csvlog: {@code --path P} a csvlog file or the log directory, {@code --default-schema S}
  *       (default public)
+ *   <li>kafka: {@code --bootstrap-servers}, {@code --topic T[,T...]} or {@code --topic-pattern
+ *       REGEX}, {@code --group-id} (default tributary), {@code --kafka-property key=value}
+ *       (repeatable), {@code --kafka-properties-file PATH}, {@code --lateness 5min} (records
+ *       published that long after {@code --to} are read too); without {@code --from} a backfill
+ *       reads from the group's committed offsets to the latest offsets at start
  *   <li>{@code --from T}, {@code --to T}: the time range {@code [from, to)} (required for jdbc;
  *       ISO-8601, a date, or epoch seconds/millis), widened to whole days (UTC)
  *   <li>{@code --dialect D}: the dialect of statements whose history does not name one (default the
@@ -39,6 +44,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       default {@code ./data/tributary}); credentials go in the URL
  *   <li>{@code --parallelism N}, {@code --analysis-timeout 10s}, {@code --no-discover} (do not
  *       register tables and columns the catalog does not know)
+ *   <li>{@code --openlineage-url URL}, {@code --openlineage-api-key KEY}, {@code --openlineage-file
+ *       PATH}, {@code --openlineage-dataset-namespace NS|ORIGIN=NS}: send OpenLineage run events
+ *       ({@link io.tributary.jobs.openlineage.RunEvents})
  * </ul>
  */
 public final class BackfillJob {
@@ -78,6 +86,6 @@ public final class BackfillJob {
     env.getConfig().enableObjectReuse();
     DataStream<QueryRecord> records =
         settings.source().open(env, false, settings.fromOrNull(), settings.toOrNull());
-    LineagePipeline.build(records, settings.pipeline(), store);
+    LineagePipeline.build(records, settings.pipeline(), store, settings.openLineage());
   }
 }

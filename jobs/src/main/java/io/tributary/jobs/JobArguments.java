@@ -27,7 +27,7 @@ public final class JobArguments {
   public static JobSettings parse(String[] args, boolean streaming) {
     ParameterTool p = ParameterTool.fromArgs(args);
     String dialectFlag = p.has("dialect") ? dialect(p.get("dialect")) : "ansi";
-    QuerySourceSpec source = source(p);
+    QuerySourceSpec source = source(p, args);
     PipelineOptions options =
         PipelineOptions.defaults(p.has("dialect") ? dialectFlag : source.dialect(dialectFlag))
             .withRange(time(p, "from"), time(p, "to"))
@@ -51,10 +51,11 @@ public final class JobArguments {
         p.getInt("parallelism", 0),
         duration(p, "checkpoint-interval", Duration.ofSeconds(10)),
         p.getInt("restart-attempts", 3),
-        duration(p, "restart-delay", Duration.ofSeconds(10)));
+        duration(p, "restart-delay", Duration.ofSeconds(10)),
+        OpenLineageArguments.parse(args));
   }
 
-  static QuerySourceSpec source(ParameterTool p) {
+  static QuerySourceSpec source(ParameterTool p, String[] args) {
     String kind = p.getRequired("source").toLowerCase(Locale.ROOT);
     return switch (kind) {
       case "files" ->
@@ -79,9 +80,10 @@ public final class JobArguments {
               p.getRequired("path"),
               p.get("default-schema", null),
               duration(p, "monitor-interval", null));
+      case "kafka" -> KafkaArguments.source(p, args);
       default ->
           throw new IllegalArgumentException(
-              "unknown --source '" + kind + "' (files, jdbc, pg-csvlog)");
+              "unknown --source '" + kind + "' (files, jdbc, pg-csvlog, kafka)");
     };
   }
 

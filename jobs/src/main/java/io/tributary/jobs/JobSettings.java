@@ -1,5 +1,6 @@
 package io.tributary.jobs;
 
+import io.tributary.jobs.openlineage.OpenLineageOptions;
 import io.tributary.jobs.pipeline.PipelineOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param checkpointInterval streaming: how often to checkpoint
  * @param restartAttempts streaming: how often a failed job is restarted
  * @param restartDelay streaming: the pause before a restart
+ * @param openLineage where OpenLineage run events go, or null for none
  */
 public record JobSettings(
     QuerySourceSpec source,
@@ -24,7 +26,40 @@ public record JobSettings(
     int parallelism,
     Duration checkpointInterval,
     int restartAttempts,
-    Duration restartDelay) {
+    Duration restartDelay,
+    OpenLineageOptions openLineage) {
+
+  /** Settings without OpenLineage events. */
+  public JobSettings(
+      QuerySourceSpec source,
+      PipelineOptions pipeline,
+      String storeUrl,
+      int parallelism,
+      Duration checkpointInterval,
+      int restartAttempts,
+      Duration restartDelay) {
+    this(
+        source,
+        pipeline,
+        storeUrl,
+        parallelism,
+        checkpointInterval,
+        restartAttempts,
+        restartDelay,
+        null);
+  }
+
+  public JobSettings withOpenLineage(OpenLineageOptions value) {
+    return new JobSettings(
+        source,
+        pipeline,
+        storeUrl,
+        parallelism,
+        checkpointInterval,
+        restartAttempts,
+        restartDelay,
+        value);
+  }
 
   public JobSettings {
     Objects.requireNonNull(source, "source");

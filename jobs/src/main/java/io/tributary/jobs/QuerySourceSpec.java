@@ -5,14 +5,21 @@ import io.tributary.connectors.source.file.FileQueryHistorySource;
 import io.tributary.connectors.source.file.QueryLogFormat;
 import io.tributary.connectors.source.jdbc.JdbcQueryHistorySource;
 import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
+import io.tributary.connectors.source.kafka.KafkaQueryHistorySource;
+import io.tributary.connectors.source.kafka.KafkaQueryMessage;
+import io.tributary.connectors.source.kafka.SplitUnreadableRecords;
 import io.tributary.connectors.source.pglog.PostgresCsvLogSource;
 import io.tributary.connectors.store.QueryExecutions;
+import io.tributary.jobs.pipeline.LineagePipeline;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -191,6 +198,70 @@ public sealed interface QuerySourceSpec {
       }
       return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "PostgreSQL csvlog")
           .uid("postgres-csvlog");
+    }
+  }
+
+  /**
+   * Kafka topics of JSON records, one executed statement each, in the shape the files source reads.
+   * Records that hold no statement go to the dead letters through {@link
+   * LineagePipeline#UNREADABLE_RECORDS}.
+   *
+   * @param topics the topics to read (empty when {@code topicPattern} is given)
+   * @param topicPattern a regular expression over topic names, or null
+   * @param groupId the consumer group offsets are committed to (null: {@code tributary})
+   * @param properties Kafka consumer properties passed through (security settings and the like)
+   * @param lateness a backfill also reads records produced this long after {@code --to}, for
+   *     statements published late (default 5 minutes)
+   */
+  record Kafka(
+      String bootstrapServers,
+      List<String> topics,
+      String topicPattern,
+      String groupId,
+      Map<String, String> properties,
+      Duration lateness)
+      implements QuerySourceSpec {
+    public Kafka {
+      if (bootstrapServers == null || bootstrapServers.isBlank()) {
+        throw new IllegalArgumentException("--bootstrap-servers is required for --source kafka");
+      }
+      topics = topics == null ? List.of() : List.copyOf(topics);
+      if (topics.isEmpty() == (topicPattern == null)) {
+        throw new IllegalArgumentException(
+            "--source kafka needs either --topic or --topic-pattern (not both)");
+      }
+      properties = properties == null ? Map.of() : Map.copyOf(properties);
+      lateness = lateness == null ? Duration.ofMinutes(5) : lateness;
+    }
+
+    @Override
+    public DataStream<QueryRecord> open(
+        StreamExecutionEnvironment env, boolean continuous, Instant from, Instant to) {
+      Properties consumer = new Properties();
+      consumer.putAll(properties);
+      KafkaQueryHistorySource.Builder builder =
+          KafkaQueryHistorySource.builder()
+              .bootstrapServers(bootstrapServers)
+              .groupId(groupId)
+              .properties(consumer);
+      if (topicPattern != null) {
+        builder.topicPattern(Pattern.compile(topicPattern));
+      } else {
+        builder.topics(topics);
+      }
+      // A stream starts at the start of the day by default, so the first day's counts are whole.
+      var source =
+          continuous
+              ? builder.buildContinuous(
+                  from != null
+                      ? from
+                      : Instant.ofEpochMilli(QueryExecutions.dayOf(System.currentTimeMillis())))
+              : builder.buildBounded(from, to == null ? null : to.plus(lateness));
+      return env.fromSource(source, WatermarkStrategy.<KafkaQueryMessage>noWatermarks(), "Kafka")
+          .uid("query-log-kafka")
+          .process(new SplitUnreadableRecords(LineagePipeline.UNREADABLE_RECORDS))
+          .name("Split unreadable records")
+          .uid("split-unreadable-records");
     }
   }
 }

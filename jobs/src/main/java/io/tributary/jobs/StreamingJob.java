@@ -13,10 +13,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Streaming: follows a query history without end (new files in a directory, new rows of a JDBC
- * history table, new PostgreSQL csvlog files) and keeps the store's lineage current. Checkpoints
- * keep the sources' positions and the dedupe state; a failed run restarts with a fixed delay.
- * Fingerprints and edges are remembered for {@code --state-ttl}; after that a statement is analyzed
- * again, so lineage follows schema changes.
+ * history table, new PostgreSQL csvlog files, new Kafka records) and keeps the store's lineage
+ * current. Checkpoints keep the sources' positions and the dedupe state; a failed run restarts with
+ * a fixed delay. Fingerprints and edges are remembered for {@code --state-ttl}; after that a
+ * statement is analyzed again, so lineage follows schema changes.
  *
  * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.StreamingJob
  * jobs/target/tributary-jobs.jar [flags]}. Flags: those of {@link BackfillJob}, where {@code
@@ -75,7 +75,7 @@ public final class StreamingJob {
     if (options.catalogMaxAge() == null) {
       options = options.withCatalogMaxAge(DEFAULT_CATALOG_MAX_AGE);
     }
-    LineagePipeline.build(records, options, store);
+    LineagePipeline.build(records, options, store, settings.openLineage());
   }
 
   static Configuration restartStrategy(JobSettings settings) {

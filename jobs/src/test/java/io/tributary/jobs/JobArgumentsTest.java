@@ -72,8 +72,8 @@ class JobArgumentsTest {
 
   @Test
   void badFlagsSayWhatIsWrong() {
-    assertThatThrownBy(() -> JobArguments.parse(new String[] {"--source", "kafka"}, false))
-        .hasMessageContaining("unknown --source 'kafka'");
+    assertThatThrownBy(() -> JobArguments.parse(new String[] {"--source", "kinesis"}, false))
+        .hasMessageContaining("unknown --source 'kinesis'");
     assertThatThrownBy(() -> JobArguments.parse(new String[] {"--source", "jdbc"}, false))
         .hasMessageContaining("jdbc-url");
     assertThatThrownBy(

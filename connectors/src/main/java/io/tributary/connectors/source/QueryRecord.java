@@ -96,6 +96,20 @@ public record QueryRecord(
         origin);
   }
 
+  public QueryRecord withStartTime(long newStartTimeMillis) {
+    return new QueryRecord(
+        queryId,
+        sql,
+        newStartTimeMillis,
+        userName,
+        databaseName,
+        schemaName,
+        sessionId,
+        dialect,
+        status,
+        origin);
+  }
+
   public QueryRecord withOrigin(String newOrigin) {
     return new QueryRecord(
         queryId,

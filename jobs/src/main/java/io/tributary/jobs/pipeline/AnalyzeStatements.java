@@ -1,6 +1,7 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.jobs.openlineage.StatementRun;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
 import io.tributary.sql.catalog.Catalog;
@@ -30,6 +31,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
   private final PipelineOptions options;
   private final CatalogFactory catalogFactory;
   private final OutputTag<DeadLetter> deadLetters;
+  private final OutputTag<StatementRun> runs;
 
   private transient LineageAnalyzer analyzer;
   private transient Catalog catalog;
@@ -43,11 +45,18 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
   private transient LongCounter skippedTotal;
   private transient LongCounter edgesEmittedTotal;
 
+  /**
+   * @param runs where each statement that writes a table goes as an OpenLineage run, or null
+   */
   AnalyzeStatements(
-      PipelineOptions options, CatalogFactory catalogFactory, OutputTag<DeadLetter> deadLetters) {
+      PipelineOptions options,
+      CatalogFactory catalogFactory,
+      OutputTag<DeadLetter> deadLetters,
+      OutputTag<StatementRun> runs) {
     this.options = options;
     this.catalogFactory = catalogFactory;
     this.deadLetters = deadLetters;
+    this.runs = runs;
   }
 
   @Override
@@ -101,6 +110,16 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
             error.get().kind().name(),
             describe(error.get(), statements.size() > 1 ? statement : null));
         continue;
+      }
+      if (runs != null) {
+        StatementRun.of(
+                query.fingerprint(),
+                record.originOrEmpty(),
+                query.dialect(),
+                record.sql(),
+                query.firstSeenMillis(),
+                statement)
+            .ifPresent(run -> ctx.output(runs, run));
       }
       for (NamedEdge edge :
           StatementEdges.of(

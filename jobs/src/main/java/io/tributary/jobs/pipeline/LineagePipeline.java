@@ -6,6 +6,9 @@ import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.jobs.openlineage.OpenLineageOptions;
+import io.tributary.jobs.openlineage.OpenLineageSink;
+import io.tributary.jobs.openlineage.StatementRun;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -35,6 +38,15 @@ public final class LineagePipeline {
 
   static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+  /**
+   * Records a source read but could not turn into a statement (a Kafka record that is not JSON): a
+   * source whose records can be unreadable emits their dead letters on this side output of the
+   * stream it hands the pipeline.
+   */
+  public static final OutputTag<DeadLetter> UNREADABLE_RECORDS =
+      new OutputTag<>("unreadable-records", TypeInformation.of(DeadLetter.class));
+
   static final OutputTag<ExecutionCount> EXECUTION_COUNTS =
       new OutputTag<>("execution-counts", TypeInformation.of(ExecutionCount.class));
   static final OutputTag<QueryStats> QUERY_STATS =
@@ -58,9 +70,25 @@ public final class LineagePipeline {
 
   static final Duration MIN_COUNT_TTL = Duration.ofDays(2);
 
+  static final OutputTag<StatementRun> RUNS =
+      new OutputTag<>("openlineage-runs", TypeInformation.of(StatementRun.class));
+
   /** Adds the pipeline after {@code records}, ending in the store's sinks. */
   public static void build(
       DataStream<QueryRecord> records, PipelineOptions options, PipelineStore store) {
+    build(records, options, store, null);
+  }
+
+  /**
+   * Adds the pipeline after {@code records}, ending in the store's sinks and, when {@code
+   * openLineage} is set, in OpenLineage run events (one per analyzed statement that writes a
+   * table).
+   */
+  public static void build(
+      DataStream<QueryRecord> records,
+      PipelineOptions options,
+      PipelineStore store,
+      OpenLineageOptions openLineage) {
     // In batch mode a key's timers fire when its input ends: operators hold what they send on
     // until then, so edges carry the whole first/last seen range of the statements behind them.
     boolean batch =
@@ -109,9 +137,22 @@ public final class LineagePipeline {
         firstSeen
             .process(
                 new AnalyzeStatements(
-                    options, store.catalog(options.catalogMaxAge()), DEAD_LETTERS))
+                    options,
+                    store.catalog(options.catalogMaxAge()),
+                    DEAD_LETTERS,
+                    openLineage == null ? null : RUNS))
             .name("Analyze statements")
             .uid("analyze-statements");
+
+    if (openLineage != null) {
+      // One sender: events are few (one per distinct statement) and a file is appended in order.
+      named
+          .getSideOutput(RUNS)
+          .sinkTo(new OpenLineageSink(openLineage))
+          .name("Send OpenLineage events")
+          .uid("send-openlineage-events")
+          .setParallelism(1);
+    }
 
     SingleOutputStreamOperator<ResolvedEdge> resolved =
         named
@@ -142,11 +183,11 @@ public final class LineagePipeline {
         .name("Write queries seen")
         .uid("write-queries-seen");
 
-    fingerprinted
-        .getSideOutput(DEAD_LETTERS)
-        .union(named.getSideOutput(DEAD_LETTERS))
-        .sinkTo(store.deadLetterSink())
-        .name("Write dead letters")
-        .uid("write-dead-letters");
+    DataStream<DeadLetter> deadLetters =
+        fingerprinted.getSideOutput(DEAD_LETTERS).union(named.getSideOutput(DEAD_LETTERS));
+    if (records instanceof SingleOutputStreamOperator<QueryRecord> source) {
+      deadLetters = deadLetters.union(source.getSideOutput(UNREADABLE_RECORDS));
+    }
+    deadLetters.sinkTo(store.deadLetterSink()).name("Write dead letters").uid("write-dead-letters");
   }
 }

@@ -1,15 +1,8 @@
 package io.tributary.connectors.source.file;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connectors.source.QueryRecord;
-import io.tributary.connectors.source.QueryRecordFields;
+import io.tributary.connectors.source.QueryRecordJson;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -19,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a JSON Lines query log: one object per line with the fields of {@link QueryRecordFields}.
- * Blank lines are skipped; a line that is not a JSON object, has no SQL or an unreadable time is
- * logged and skipped, so one bad line never stops a job.
+ * Reads a JSON Lines query log: one object per line, read by {@link QueryRecordJson}. Blank lines
+ * are skipped; a line that is not a JSON object, has no SQL or an unreadable time is logged and
+ * skipped, so one bad line never stops a job.
  *
  * <p>Splittable: a split of a file reads the lines that start inside its byte range, so several
  * readers share one large log. A restored split reads its range again from its start and skips the
@@ -31,7 +24,6 @@ public final class JsonLinesQueryFormat implements StreamFormat<QueryRecord> {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(JsonLinesQueryFormat.class);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
   public Reader<QueryRecord> createReader(
@@ -96,28 +88,11 @@ public final class JsonLinesQueryFormat implements StreamFormat<QueryRecord> {
 
   /** One line's record; empty (and logged) when the line cannot be used. */
   static Optional<QueryRecord> parse(String line, long byteOffset) {
-    try {
-      JsonNode node = MAPPER.readTree(line);
-      if (node == null || !node.isObject()) {
-        LOG.warn("query log line at byte {} is not a JSON object; skipped", byteOffset);
-        return Optional.empty();
-      }
-      Map<String, String> fields = new HashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> field = it.next();
-        JsonNode value = field.getValue();
-        if (!value.isNull()) {
-          fields.put(
-              field.getKey().toLowerCase(Locale.ROOT),
-              value.isValueNode() ? value.asText() : value.toString());
-        }
-      }
-      return QueryRecordFields.toRecord(fields, null);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      LOG.warn("query log line at byte {} skipped: {}", byteOffset, e.getMessage());
-      return Optional.empty();
+    QueryRecordJson.Result result = QueryRecordJson.parse(line);
+    if (result instanceof QueryRecordJson.Unreadable unreadable) {
+      LOG.warn("query log line at byte {} skipped: {}", byteOffset, unreadable.reason());
     }
+    return result.record();
   }
 
   @Override
