@@ -234,11 +234,20 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     assertThat(r.status()).as(r.text()).isEqualTo(200);
     JsonNode body = r.json();
     assertThat(fields(body))
-        .containsExactly("sql", "source_tables", "column_lineages", "target_table", "unresolved");
+        .containsExactly(
+            "sql",
+            "source_tables",
+            "column_lineages",
+            "target_table",
+            "target_tables",
+            "unresolved");
     assertThat(body.get("sql").asText()).isEqualTo(SEED_SQL);
     assertThat(body.get("source_tables")).hasSize(2);
     JsonNode customers = body.get("source_tables").get(0);
-    assertThat(fields(customers)).containsExactlyElementsOf(TABLE_FIELDS);
+    List<String> previewFields = new java.util.ArrayList<>(TABLE_FIELDS);
+    previewFields.add("is_new");
+    assertThat(fields(customers)).containsExactlyElementsOf(previewFields);
+    assertThat(customers.get("is_new").asBoolean()).isFalse();
     assertThat(customers.get("id").asText()).isEqualTo(tableId("customers").toString());
     assertThat(customers.get("title").asText()).isEqualTo("customers");
     assertThat(customers.get("schema_name").asText()).isEqualTo("public");
@@ -267,7 +276,8 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
             "integration_title",
             "integration_type",
             "table_id",
-            "table_title");
+            "table_title",
+            "is_new");
     assertThat(from.get("id").asText()).isEqualTo(columnId("customers", "customer_id").toString());
     assertThat(from.get("entity_type").asText()).isEqualTo("column");
     assertThat(from.get("type").asText()).isEqualTo("varchar");
@@ -282,27 +292,94 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
   }
 
   @Test
-  void previewListsUnresolvedNamesAndInventsNoIds() {
+  void previewShowsWhatAPostWouldWriteWithNewResourcesMarked() {
     long resources =
         store.resources().list(io.tributary.connectors.store.ResourceFilter.none(), 1, 1).count();
-    Response r =
-        get(
-            "/lineage/lineage_from_query?dialect=postgresql&default_database=production"
-                + "&default_schema=public&sql="
-                + enc(
-                    "INSERT INTO customer_orders (customer_id, order_id)"
-                        + " SELECT m.customer_id, m.id FROM mystery m"));
-    assertThat(r.status()).as(r.text()).isEqualTo(200);
-    assertThat(r.json().get("source_tables")).isEmpty();
-    assertThat(r.json().get("column_lineages")).isEmpty();
-    assertThat(r.json().get("target_table").get("title").asText()).isEqualTo("customer_orders");
-    assertThat(r.json().get("unresolved").toString()).contains("production.public.mystery");
+    String sql =
+        "INSERT INTO marts.revenue SELECT day, SUM(amount) AS total FROM raw.payments GROUP BY day";
+    String params = "dialect=postgresql&default_database=preview_db&sql=" + enc(sql);
+    Response preview = get("/lineage/lineage_from_query?" + params);
+    assertThat(preview.status()).as(preview.text()).isEqualTo(200);
+    JsonNode p = preview.json();
+    assertThat(p.at("/target_table/title").asText()).isEqualTo("revenue");
+    assertThat(p.at("/target_table/is_new").asBoolean()).isTrue();
+    assertThat(p.get("target_tables")).hasSize(1);
+    assertThat(p.at("/source_tables/0/title").asText()).isEqualTo("payments");
+    assertThat(p.at("/source_tables/0/is_new").asBoolean()).isTrue();
+    assertThat(p.get("column_lineages"))
+        .extracting(
+            c -> c.at("/from_column/title").asText() + "->" + c.at("/to_column/title").asText())
+        .containsExactlyInAnyOrder("day->day", "amount->total");
+    for (JsonNode pair : p.get("column_lineages")) {
+      assertThat(pair.at("/from_column/is_new").asBoolean()).isTrue();
+      assertThat(pair.at("/to_column/is_new").asBoolean()).isTrue();
+      assertThat(pair.at("/to_column/table_id").asText())
+          .isEqualTo(p.at("/target_table/id").asText());
+    }
+    assertThat(p.get("unresolved").toString())
+        .contains("preview_db.marts.revenue")
+        .contains("preview_db.raw.payments");
     assertThat(
             store
                 .resources()
                 .list(io.tributary.connectors.store.ResourceFilter.none(), 1, 1)
                 .count())
         .isEqualTo(resources);
+
+    // The POST writes exactly what the preview showed, under the same ids.
+    Response written =
+        post(
+            "/lineage/lineage_from_query",
+            json("sql", sql, "dialect", "postgresql", "default_database", "preview_db"));
+    assertThat(written.status()).as(written.text()).isEqualTo(200);
+    assertThat(written.json().at("/target_table/id").asText())
+        .isEqualTo(p.at("/target_table/id").asText());
+    assertThat(ids(written.json().get("column_lineages"))).isEqualTo(ids(p.get("column_lineages")));
+    Response again = get("/lineage/lineage_from_query?" + params);
+    assertThat(again.json().at("/target_table/is_new").asBoolean()).isFalse();
+    assertThat(again.json().get("unresolved")).isEmpty();
+    assertThat(ids(again.json().get("column_lineages"))).isEqualTo(ids(p.get("column_lineages")));
+  }
+
+  private static java.util.Set<String> ids(JsonNode pairs) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    pairs.forEach(
+        c -> ids.add(c.at("/from_column/id").asText() + ">" + c.at("/to_column/id").asText()));
+    return ids;
+  }
+
+  @Test
+  void withSeveralWritingStatementsTargetsAndColumnPairsAgree() {
+    String sql =
+        "INSERT INTO multi_a (x) SELECT c.customer_id FROM customers c;"
+            + " INSERT INTO multi_b (y) SELECT o.order_id FROM orders o";
+    Response r =
+        get(
+            "/lineage/lineage_from_query?dialect=postgresql&default_database=production"
+                + "&default_schema=public&sql="
+                + enc(sql));
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    JsonNode body = r.json();
+    assertThat(body.get("target_table").isNull()).isTrue();
+    assertThat(body.get("target_tables"))
+        .extracting(t -> t.get("title").asText())
+        .containsExactly("multi_a", "multi_b");
+    java.util.Set<String> targetIds = new java.util.HashSet<>();
+    body.get("target_tables").forEach(t -> targetIds.add(t.get("id").asText()));
+    assertThat(body.get("column_lineages"))
+        .extracting(
+            c -> c.at("/to_column/table_title").asText() + "." + c.at("/to_column/title").asText())
+        .containsExactlyInAnyOrder("multi_a.x", "multi_b.y");
+    body.get("column_lineages")
+        .forEach(c -> assertThat(targetIds).contains(c.at("/to_column/table_id").asText()));
+
+    Response one =
+        get(
+            "/lineage/lineage_from_query?dialect=postgresql&default_database=production"
+                + "&default_schema=public&sql="
+                + enc("INSERT INTO multi_a (x) SELECT c.customer_id FROM customers c"));
+    assertThat(one.json().at("/target_table/title").asText()).isEqualTo("multi_a");
+    assertThat(one.json().get("target_tables")).hasSize(1);
   }
 
   @Test

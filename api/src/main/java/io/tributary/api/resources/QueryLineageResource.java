@@ -11,6 +11,8 @@ import io.tributary.api.service.QueryLineageService.Mode;
 import io.tributary.api.service.QueryLineageService.QueryRequest;
 import io.tributary.api.service.QueryLineageService.Result;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code /lineage/lineage_from_query}: GET previews (query parameters), POST writes, PATCH replaces
@@ -41,17 +43,27 @@ public final class QueryLineageResource {
 
   private void respond(Context ctx, QueryRequest request, Mode mode) {
     Result result = service.run(request, mode);
+    // A preview marks each resource a write would register with "is_new".
+    Function<ObjectNode, ObjectNode> mark =
+        mode == Mode.PREVIEW
+            ? n ->
+                n.put(
+                    "is_new", result.newResources().contains(UUID.fromString(n.get("id").asText())))
+            : n -> n;
     ObjectNode node = mapper.createObjectNode();
     node.put("sql", result.sql());
     ArrayNode sources = node.putArray("source_tables");
-    result.sourceTables().forEach(t -> sources.add(ApiJson.table(t)));
+    result.sourceTables().forEach(t -> sources.add(mark.apply(ApiJson.table(t))));
     ArrayNode pairs = node.putArray("column_lineages");
     for (var pair : result.columnLineages()) {
       ObjectNode p = pairs.addObject();
-      p.set("from_column", ApiJson.column(pair.from()));
-      p.set("to_column", ApiJson.column(pair.to()));
+      p.set("from_column", mark.apply(ApiJson.column(pair.from())));
+      p.set("to_column", mark.apply(ApiJson.column(pair.to())));
     }
-    node.set("target_table", result.targetTable().map(ApiJson::table).orElse(null));
+    node.set(
+        "target_table", result.targetTable().map(t -> mark.apply(ApiJson.table(t))).orElse(null));
+    ArrayNode targets = node.putArray("target_tables");
+    result.targetTables().forEach(t -> targets.add(mark.apply(ApiJson.table(t))));
     ArrayNode unresolved = node.putArray("unresolved");
     result.unresolved().forEach(unresolved::add);
     ctx.json(node);

@@ -46,11 +46,11 @@ import java.util.UUID;
  * Lineage from a query: analyze the SQL, resolve its names to resources through the store catalog,
  * and (unless previewing) write the table and column edges.
  *
- * <p>The target is the {@code table_id} table when given, else each statement's own target. A
- * preview never invents ids: names the catalog does not know are listed in {@code unresolved}. A
- * write registers them as discovered resources (name-based ids, the same a job computes) so that
- * the lineage is complete. A replace first removes the non-manual upstream edges of the target
- * table and its columns.
+ * <p>The target is the {@code table_id} table when given, else each statement's own target. Names
+ * the catalog does not know are registered as discovered resources (name-based ids, the same a job
+ * computes) so that the lineage is complete; a preview computes the same and stores nothing,
+ * listing those names in {@code unresolved} and their ids as new. A replace first removes the
+ * non-manual upstream edges of the target table and its columns.
  */
 public final class QueryLineageService {
 
@@ -70,12 +70,23 @@ public final class QueryLineageService {
 
   public record ColumnPair(Resource from, Resource to) {}
 
+  /**
+   * What a request reads and writes.
+   *
+   * @param targetTables every table the request writes, in statement order
+   * @param targetTable the table written when there is exactly one, else empty: with several
+   *     writing statements {@code columnLineages} holds the pairs into all of them
+   * @param newResources in a preview, the ids of the resources a write would register (the store
+   *     does not know them yet); empty after a write
+   */
   public record Result(
       String sql,
       List<Resource> sourceTables,
       List<ColumnPair> columnLineages,
       Optional<Resource> targetTable,
-      List<String> unresolved) {}
+      List<Resource> targetTables,
+      List<String> unresolved,
+      Set<UUID> newResources) {}
 
   private final LineageStore store;
   private final CatalogCache catalog;
@@ -114,7 +125,9 @@ public final class QueryLineageService {
                 sql, dialect, request.defaultDatabase(), request.defaultSchema(), names));
     statements.stream().filter(StatementLineage::failed).findFirst().ifPresent(s -> fail(s));
 
-    Resolution r = new Resolution(names, mode != Mode.PREVIEW);
+    // A preview resolves as a write would, registering unknown names in memory only, so that it
+    // shows the lineage a POST writes, with the ids it would write them under.
+    Resolution r = new Resolution(names, mode == Mode.PREVIEW);
     Optional<StoredTable> fixedTarget = target.map(this::storedTable);
     Instant now = Timestamps.now();
     Optional<String> fingerprint = fingerprint(sql, dialect);
@@ -185,6 +198,17 @@ public final class QueryLineageService {
             });
     Map<UUID, Resource> found = new HashMap<>();
     store.resources().findAll(wanted).forEach(res -> found.put(res.id(), res));
+    Set<UUID> newResources = new LinkedHashSet<>();
+    if (mode == Mode.PREVIEW) {
+      for (ResourceRow row : r.newRows) {
+        if (!found.containsKey(row.id())) {
+          newResources.add(row.id());
+        }
+      }
+      for (ResourceRow row : r.newRows) {
+        found.computeIfAbsent(row.id(), id -> unsaved(row, found, now));
+      }
+    }
     List<Resource> sourceTables =
         sources.stream().map(found::get).filter(Objects::nonNull).toList();
     List<ColumnPair> columnPairs = new ArrayList<>();
@@ -195,24 +219,58 @@ public final class QueryLineageService {
         columnPairs.add(new ColumnPair(from, to));
       }
     }
-    Optional<Resource> targetTable = target.or(() -> targets.stream().findFirst().map(found::get));
-    return new Result(sql, sourceTables, columnPairs, targetTable, List.copyOf(r.unresolved));
+    List<Resource> targetTables =
+        target.isPresent()
+            ? List.of(target.get())
+            : targets.stream().map(found::get).filter(Objects::nonNull).toList();
+    Optional<Resource> targetTable =
+        targetTables.size() == 1 ? Optional.of(targetTables.get(0)) : Optional.empty();
+    return new Result(
+        sql,
+        sourceTables,
+        columnPairs,
+        targetTable,
+        targetTables,
+        List.copyOf(r.unresolved),
+        newResources);
+  }
+
+  /** A resource a write would register, as the response shows it before it exists. */
+  private static Resource unsaved(ResourceRow row, Map<UUID, Resource> known, Instant now) {
+    Optional<Resource> table = row.tableId().map(known::get);
+    return new Resource(
+        row.id(),
+        now,
+        now,
+        row.title(),
+        row.entityType(),
+        row.type(),
+        row.nativeType(),
+        row.schemaName(),
+        row.databaseName(),
+        table.flatMap(Resource::integration),
+        row.tableId(),
+        table.map(Resource::title),
+        true);
   }
 
   private record ColumnIds(UUID from, UUID to) {}
 
-  /** Resolves names through the catalog; when writing, registers what it does not know. */
+  /**
+   * Resolves names through the catalog and registers, in memory, what it does not know (a write
+   * stores those rows); a preview also lists their names as unresolved.
+   */
   private static final class Resolution {
     final StoreCatalog names;
-    final boolean register;
+    final boolean preview;
     final Set<String> unresolved = new LinkedHashSet<>();
     final List<ResourceRow> newRows = new ArrayList<>();
     final Map<TableName, Optional<StoredTable>> tables = new HashMap<>();
     final Map<UUID, Map<String, UUID>> newColumns = new HashMap<>();
 
-    Resolution(StoreCatalog names, boolean register) {
+    Resolution(StoreCatalog names, boolean preview) {
       this.names = names;
-      this.register = register;
+      this.preview = preview;
     }
 
     Optional<StoredTable> table(TableName name) {
@@ -224,9 +282,8 @@ public final class QueryLineageService {
       if (known.isPresent()) {
         return known;
       }
-      if (!register) {
+      if (preview) {
         unresolved.add(name.qualified());
-        return Optional.empty();
       }
       ResourceRow row = ResourceRow.discoveredTable(name);
       newRows.add(row);
@@ -245,9 +302,8 @@ public final class QueryLineageService {
       if (id != null) {
         return Optional.of(id);
       }
-      if (!register) {
+      if (preview) {
         unresolved.add(table.name().qualified() + "." + column.name());
-        return Optional.empty();
       }
       id = StoreIds.columnId(table.id(), column.name());
       newRows.add(
