@@ -39,7 +39,10 @@ class GenerateCommandTest {
             truth.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("4,000 rows").contains("ad-hoc queries").contains("truncated");
+    assertThat(out.toString())
+        .contains("4,000 rows")
+        .contains("ad-hoc queries")
+        .contains("truncated");
     assertThat(Files.readAllLines(log)).hasSize(4_000);
     assertThat(Files.readString(truth)).contains("analytics.public.tmp_recent_orders");
   }
