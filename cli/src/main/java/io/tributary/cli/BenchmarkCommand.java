@@ -154,7 +154,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "benchmark [%s]: %,d rows into %s, parallelism %d: job %.1f s (%,.0f rows/s,"
-                + " %,.0f analyzed statements/s); whole command without generation %.1f s"
+                + " %,.0f analyzed statements/s); from the mini cluster's start %.1f s"
                 + " (%,.0f rows/s); load average before %s, after %s",
             workload,
             summary.statements(),
