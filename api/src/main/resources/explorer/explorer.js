@@ -9,6 +9,7 @@
   const HEAD = 46;
   const ROW = 20;
   const FEW_COLUMNS = 12;
+  const MIN_READABLE = 0.55;
   const $ = (id) => document.getElementById(id);
 
   const state = {
@@ -393,14 +394,22 @@
     $('viewport').setAttribute('transform', 'translate(' + v.x + ',' + v.y + ') scale(' + v.k + ')');
   }
 
+  /** Fits the graph in view; a graph too big to read that way is shown around its root. */
   function fit() {
     const svg = $('graph');
     const box = $('viewport').getBBox();
     const w = svg.clientWidth || 800;
     const h = svg.clientHeight || 600;
     if (!box.width || !box.height) return;
-    const k = Math.min(1.2, Math.max(0.05, Math.min((w - 40) / box.width, (h - 40) / box.height)));
-    state.view = { k: k, x: (w - box.width * k) / 2 - box.x * k, y: (h - box.height * k) / 2 - box.y * k };
+    const k = Math.min(1.2, Math.min((w - 40) / box.width, (h - 40) / box.height));
+    const root = state.drawn && state.drawn.positions.get(state.root);
+    if (k < MIN_READABLE && root) {
+      const x = root.x + NODE_WIDTH / 2;
+      const y = root.y + HEAD / 2;
+      state.view = { k: MIN_READABLE, x: w / 2 - x * MIN_READABLE, y: h / 2 - y * MIN_READABLE };
+    } else {
+      state.view = { k: k, x: (w - box.width * k) / 2 - box.x * k, y: (h - box.height * k) / 2 - box.y * k };
+    }
     applyView();
   }
 

@@ -290,7 +290,8 @@ class ExplorerBrowserITCase {
     browser.get("http://127.0.0.1:" + api.port() + "/");
     WebElement input = wait.until(d -> d.findElement(By.id("token-input")));
     input.sendKeys(token, Keys.ENTER);
-    wait.until(d -> !d.findElements(By.cssSelector("#health-counts dd")).isEmpty());
+    wait.until(d -> d.findElement(By.id("app-view")).isDisplayed());
+    wait.until(d -> !d.findElements(By.cssSelector("#health-dead-letters li")).isEmpty());
     screenshot("explorer-health.png");
   }
 
