@@ -125,11 +125,11 @@ class ExplorerLargeGraphITCase {
 
     // 12 of the 20 middle tables, 12 of each one's 25 leaves: 1 + 12 + 144.
     assertThat(data("visibleTables")).isEqualTo("157");
-    // The walk reaches all 521 tables (a 340 kB answer) though 157 are drawn: about half a
-    // second on a busy machine.
+    // The walk reaches all 521 tables (a 340 kB answer) though 157 are drawn, then the browser
+    // lays out and paints them.
     assertThat(Integer.parseInt(data("graphMs")))
         .as("fetch %s ms, render %s ms (cold: %s ms)", data("fetchMs"), data("renderMs"), cold)
-        .isLessThan(2000);
+        .isLessThan(3000);
     assertThat(browser.findElement(By.id("graph-status")).getText())
         .startsWith("157 of 521 tables shown");
 
