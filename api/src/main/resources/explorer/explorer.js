@@ -9,6 +9,7 @@
   const HEAD = 46;
   const ROW = 20;
   const FEW_COLUMNS = 12;
+  const MIN_READABLE = 0.55;
   const $ = (id) => document.getElementById(id);
 
   const state = {
@@ -177,6 +178,8 @@
     state.selection = null;
     await loadGraph();
     fit();
+    // Measured once the browser has laid out and painted the frame.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const ms = Math.round(performance.now() - started);
     document.body.dataset.graphMs = String(ms);
     document.body.dataset.graphRoot = id;
@@ -393,14 +396,34 @@
     $('viewport').setAttribute('transform', 'translate(' + v.x + ',' + v.y + ') scale(' + v.k + ')');
   }
 
+  /** The drawing's extent, from the layout (asking the browser would force a layout of its own). */
+  function drawnBox() {
+    if (!state.drawn || !state.drawn.nodes.length) return null;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    state.drawn.nodes.forEach((n) => {
+      const p = state.drawn.positions.get(n.id);
+      x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y);
+      x1 = Math.max(x1, p.x + NODE_WIDTH); y1 = Math.max(y1, p.y + n.height);
+    });
+    return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  }
+
+  /** Fits the graph in view; a graph too big to read that way is shown around its root. */
   function fit() {
     const svg = $('graph');
-    const box = $('viewport').getBBox();
+    const box = drawnBox();
     const w = svg.clientWidth || 800;
     const h = svg.clientHeight || 600;
-    if (!box.width || !box.height) return;
-    const k = Math.min(1.2, Math.max(0.05, Math.min((w - 40) / box.width, (h - 40) / box.height)));
-    state.view = { k: k, x: (w - box.width * k) / 2 - box.x * k, y: (h - box.height * k) / 2 - box.y * k };
+    if (!box) return;
+    const k = Math.min(1.2, Math.min((w - 40) / box.width, (h - 40) / box.height));
+    const root = state.drawn && state.drawn.positions.get(state.root);
+    if (k < MIN_READABLE && root) {
+      const x = root.x + NODE_WIDTH / 2;
+      const y = root.y + HEAD / 2;
+      state.view = { k: MIN_READABLE, x: w / 2 - x * MIN_READABLE, y: h / 2 - y * MIN_READABLE };
+    } else {
+      state.view = { k: k, x: (w - box.width * k) / 2 - box.x * k, y: (h - box.height * k) / 2 - box.y * k };
+    }
     applyView();
   }
 
