@@ -61,6 +61,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
 
   @Override
   public void open(OpenContext context) throws Exception {
+    JobJdbcDrivers.deregisterWithTheJob(getRuntimeContext());
     analyzer = new LineageAnalyzer(options.limits());
     catalog = catalogFactory.open();
     var metrics = getRuntimeContext().getMetricGroup();

@@ -60,6 +60,7 @@ final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, Resol
         getRuntimeContext()
             .getState(
                 new ValueStateDescriptor<>("heldEdge", TypeInformation.of(ResolvedEdge.class)));
+    JobJdbcDrivers.deregisterWithTheJob(getRuntimeContext());
     lookup = store.openEdgeLookup();
     var metrics = getRuntimeContext().getMetricGroup();
     edgesNew = metrics.counter(PipelineMetrics.EDGES_NEW);

@@ -34,6 +34,7 @@ final class ResolveResources extends RichFlatMapFunction<NamedEdge, ResolvedEdge
 
   @Override
   public void open(OpenContext context) throws Exception {
+    JobJdbcDrivers.deregisterWithTheJob(getRuntimeContext());
     resolver = store.openResolver(registerDiscovered, catalogMaxAge);
     discovered = getRuntimeContext().getMetricGroup().counter(PipelineMetrics.RESOURCES_DISCOVERED);
     discoveredTotal =

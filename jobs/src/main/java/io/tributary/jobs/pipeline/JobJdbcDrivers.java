@@ -1,0 +1,37 @@
+package io.tributary.jobs.pipeline;
+
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+import org.apache.flink.api.common.functions.RuntimeContext;
+
+/**
+ * A JDBC driver registers itself with {@code DriverManager}, a JDK class, which then holds the
+ * job's class loader for good: on a session cluster every job would leave its classes behind. When
+ * Flink releases the job's class loader on a TaskManager, the drivers it loaded are deregistered.
+ */
+final class JobJdbcDrivers {
+
+  private static final String HOOK = "tributary-deregister-jdbc-drivers";
+
+  private JobJdbcDrivers() {}
+
+  /** Deregisters this job's JDBC drivers once the task's job ends here; once per class loader. */
+  static void deregisterWithTheJob(RuntimeContext context) {
+    ClassLoader jobClasses = JobJdbcDrivers.class.getClassLoader();
+    context.registerUserCodeClassLoaderReleaseHookIfAbsent(HOOK, () -> deregister(jobClasses));
+  }
+
+  static void deregister(ClassLoader jobClasses) {
+    for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+      if (driver.getClass().getClassLoader() == jobClasses) {
+        try {
+          DriverManager.deregisterDriver(driver);
+        } catch (SQLException e) {
+          // nothing else to do as the job's classes go
+        }
+      }
+    }
+  }
+}
