@@ -135,8 +135,9 @@ abstract class BackfillITCase {
         .allSatisfy(
             d -> {
               // a statement cut inside a parenthesis is TRUNCATED, any other broken one PARSE_ERROR
-              boolean cut = d.statement().chars().filter(c -> c == '(').count()
-                  > d.statement().chars().filter(c -> c == ')').count();
+              boolean cut =
+                  d.statement().chars().filter(c -> c == '(').count()
+                      > d.statement().chars().filter(c -> c == ')').count();
               assertThat(d.reason()).isEqualTo(cut ? "TRUNCATED" : "PARSE_ERROR");
               assertThat(d.queryId()).isPresent();
             });
