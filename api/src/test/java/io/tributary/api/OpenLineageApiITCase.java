@@ -48,8 +48,12 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
         .containsExactly(columnId("orders", "amount"));
     assertThat(upstream(column(totals, "loaded_at"))).isEmpty();
     assertThat(upstream(columnId("orders", "status"))).isEmpty();
-    assertThat(get("/resources/" + column(totals, "loaded_at")).json().path("title").asText())
-        .isEqualTo("loaded_at");
+    JsonNode loadedAt = get("/resources/" + column(totals, "loaded_at")).json();
+    assertThat(loadedAt.path("title").asText()).isEqualTo("loaded_at");
+    assertThat(loadedAt.path("native_type").asText()).isEqualTo("timestamp");
+    // the catalog's own type is kept: a reported type never overwrites it
+    assertThat(get("/resources/" + columnId("orders", "amount")).json().path("type").asText())
+        .isEqualTo("numeric");
 
     // The job and run are the edge's provenance.
     JsonNode edge = edgeInto(totals, tableId("orders"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.api.exceptions.BadRequestException;
 import io.tributary.api.exceptions.EchoedValue;
 import io.tributary.api.service.OpenLineageRun;
+import io.tributary.api.service.QueryLineageService.DeclaredColumn;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.LineageKind;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,7 @@ final class RunEventReader {
       }
     }
 
-    Set<ColumnName> columns = new LinkedHashSet<>();
+    Map<ColumnName, DeclaredColumn> columns = new LinkedHashMap<>();
     List<TableName> inputs = new ArrayList<>();
     List<JsonNode> inputNodes = array(event, "inputs");
     for (int i = 0; i < inputNodes.size(); i++) {
@@ -114,7 +116,14 @@ final class RunEventReader {
               Optional.empty()));
     }
     return new OpenLineageRun(
-        eventType, eventTime, runId, jobNamespace, jobName, writes, List.copyOf(columns), sql);
+        eventType,
+        eventTime,
+        runId,
+        jobNamespace,
+        jobName,
+        writes,
+        List.copyOf(columns.values()),
+        sql);
   }
 
   /**
@@ -190,7 +199,7 @@ final class RunEventReader {
   }
 
   private static void schemaColumns(
-      JsonNode dataset, TableName table, String path, Set<ColumnName> columns) {
+      JsonNode dataset, TableName table, String path, Map<ColumnName, DeclaredColumn> columns) {
     JsonNode facets = optionalObject(dataset, "facets", path + ".facets");
     if (facets == null) {
       return;
@@ -204,7 +213,9 @@ final class RunEventReader {
     for (int i = 0; i < fields.size(); i++) {
       String fieldPath = fieldsPath + "[" + i + "]";
       JsonNode field = element(fields.get(i), fieldPath);
-      columns.add(ColumnName.of(table, text(field, "name", fieldPath + ".name")));
+      ColumnName name = ColumnName.of(table, text(field, "name", fieldPath + ".name"));
+      columns.putIfAbsent(
+          name, new DeclaredColumn(name, optionalText(field, "type", fieldPath + ".type")));
     }
   }
 

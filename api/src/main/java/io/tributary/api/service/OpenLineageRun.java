@@ -1,6 +1,6 @@
 package io.tributary.api.service;
 
-import io.tributary.sql.model.ColumnName;
+import io.tributary.api.service.QueryLineageService.DeclaredColumn;
 import io.tributary.sql.model.StatementLineage;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.UUID;
  *     none)
  * @param writes one per output dataset: the output as target, the inputs as sources, the column
  *     lineage facet as column flows
- * @param columns the columns the schema facets of the inputs and outputs name
+ * @param columns the columns the schema facets of the inputs and outputs name, with their types
  * @param sql the SQL job facet's query, when the event has one
  */
 public record OpenLineageRun(
@@ -24,7 +24,7 @@ public record OpenLineageRun(
     String jobNamespace,
     String jobName,
     List<StatementLineage> writes,
-    List<ColumnName> columns,
+    List<DeclaredColumn> columns,
     Optional<String> sql) {
 
   /** ABORT and FAIL report a run that did not finish: its lineage did not happen. */

@@ -222,6 +222,9 @@ public final class QueryLineageService {
 
   private record ColumnIds(UUID from, UUID to) {}
 
+  /** A column a dataset declares (an OpenLineage schema facet), with its type when given. */
+  public record DeclaredColumn(ColumnName name, Optional<String> nativeType) {}
+
   /** What a reported lineage wrote: resources registered, table and column edges. */
   public record Written(int resources, int tableEdges, int columnEdges) {}
 
@@ -231,18 +234,19 @@ public final class QueryLineageService {
    * edges written with {@code producedBy} as their query, all in one transaction.
    *
    * @param statements each write: its target, the tables read and the column flows
-   * @param columns columns to register even when no flow names them (a schema facet)
+   * @param columns columns to register even when no flow names them (a schema facet); registered
+   *     first, so that a new column gets its declared type
    * @param producedBy the job behind the edges, recorded as their query
    */
   public Written write(
-      List<StatementLineage> statements, List<ColumnName> columns, QuerySeen producedBy) {
+      List<StatementLineage> statements, List<DeclaredColumn> columns, QuerySeen producedBy) {
     Resolution r = new Resolution(catalog.get(), false);
     Plan plan =
         new Plan(r, Optional.empty(), producedBy.lastSeen(), Optional.of(producedBy.fingerprint()));
-    statements.forEach(plan::add);
-    for (ColumnName c : columns) {
-      c.table().flatMap(r::table).ifPresent(t -> r.column(t, c));
+    for (DeclaredColumn c : columns) {
+      c.name().table().flatMap(r::table).ifPresent(t -> r.column(t, c.name(), c.nativeType()));
     }
+    statements.forEach(plan::add);
     store.writeRequested(r.newRows, List.of(producedBy), plan.edges.values());
     if (!r.newRows.isEmpty()) {
       catalog.invalidate();
@@ -351,6 +355,11 @@ public final class QueryLineageService {
     }
 
     Optional<UUID> column(StoredTable table, ColumnName column) {
+      return column(table, column, Optional.empty());
+    }
+
+    /** A column; {@code nativeType} is stored only when the column is registered here. */
+    Optional<UUID> column(StoredTable table, ColumnName column, Optional<String> nativeType) {
       Optional<UUID> known = table.column(column.name()).map(StoredColumn::id);
       if (known.isPresent()) {
         return known;
@@ -370,7 +379,7 @@ public final class QueryLineageService {
               column.name(),
               EntityType.COLUMN,
               Optional.empty(),
-              Optional.empty(),
+              nativeType,
               table.name().schema(),
               table.name().database(),
               table.integrationId(),
