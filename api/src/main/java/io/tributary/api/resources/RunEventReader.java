@@ -31,10 +31,11 @@ import java.util.UUID;
  * and {@code columnLineage} facets), naming the first thing that is wrong by its path in a 400.
  *
  * <p>A dataset name is split at dots: {@code db.schema.table}, {@code schema.table} or {@code
- * table}; with more than three parts the leading ones form the database. The dataset namespace (the
- * warehouse) is not part of the name: the store names tables as query-log lineage does, so both
- * land on the same resources. Column lineage whose transformations are all {@code INDIRECT}
- * (filters, joins, grouping) gives no column edge, as with a query.
+ * table}; with more than three parts the leading ones form the database; a path (a file dataset) is
+ * one name. The dataset namespace (the warehouse) is not part of the name: the store names tables
+ * as query-log lineage does, so both land on the same resources. Column lineage whose
+ * transformations are all {@code INDIRECT} (filters, joins, grouping) gives no column edge, as with
+ * a query.
  */
 final class RunEventReader {
 
@@ -151,10 +152,10 @@ final class RunEventReader {
       checkText(field.getKey(), fieldPath);
       JsonNode entry = element(field.getValue(), fieldPath);
       ColumnName to = ColumnName.of(target, field.getKey());
-      List<JsonNode> inputFields = array(entry, "inputFields", fieldPath + ".inputFields");
       if (!entry.has("inputFields")) {
         throw bad(fieldPath + ".inputFields is required");
       }
+      List<JsonNode> inputFields = array(entry, "inputFields", fieldPath + ".inputFields");
       for (int i = 0; i < inputFields.size(); i++) {
         String inputPath = fieldPath + ".inputFields[" + i + "]";
         JsonNode input = element(inputFields.get(i), inputPath);
@@ -224,17 +225,23 @@ final class RunEventReader {
     return tableName(text(dataset, "name", path + ".name"));
   }
 
-  /** {@code db.schema.table}, {@code schema.table} or {@code table}; extra leading parts: db. */
+  /**
+   * {@code db.schema.table}, {@code schema.table} or {@code table}; extra leading parts: db. A path
+   * (a file dataset: {@code /warehouse/events/day=1.parquet}) is one name, dots and all.
+   */
   static TableName tableName(String name) {
-    String[] parts = name.split("\\.", -1);
-    if (parts.length > 3) {
-      String database = String.join(".", Arrays.copyOfRange(parts, 0, parts.length - 2));
-      return TableName.of(database, parts[parts.length - 2], parts[parts.length - 1]);
+    if (name.indexOf('/') >= 0) {
+      return TableName.of(name);
     }
+    String[] parts = name.split("\\.", -1);
     for (String part : parts) {
       if (part.isBlank()) {
         throw bad("dataset name \"" + EchoedValue.of(name) + "\" has an empty part");
       }
+    }
+    if (parts.length > 3) {
+      String database = String.join(".", Arrays.copyOfRange(parts, 0, parts.length - 2));
+      return TableName.of(database, parts[parts.length - 2], parts[parts.length - 1]);
     }
     return switch (parts.length) {
       case 3 -> TableName.of(parts[0], parts[1], parts[2]);
