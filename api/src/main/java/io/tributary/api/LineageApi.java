@@ -10,6 +10,7 @@ import io.tributary.api.resources.GraphResource;
 import io.tributary.api.resources.HealthResource;
 import io.tributary.api.resources.ManualLineageResource;
 import io.tributary.api.resources.OpenApiResource;
+import io.tributary.api.resources.OpenLineageResource;
 import io.tributary.api.resources.QueryLineageResource;
 import io.tributary.api.resources.ResourcesResource;
 import io.tributary.api.resources.StoreStatusResource;
@@ -17,6 +18,7 @@ import io.tributary.api.service.CatalogCache;
 import io.tributary.api.service.EdgeProvenanceService;
 import io.tributary.api.service.GraphService;
 import io.tributary.api.service.ManualLineageService;
+import io.tributary.api.service.OpenLineageService;
 import io.tributary.api.service.QueryLineageService;
 import io.tributary.api.service.ResourceService;
 import io.tributary.api.service.StoreProbe;
@@ -35,9 +37,10 @@ import org.eclipse.jetty.servlet.FilterHolder;
 /**
  * The REST API over a lineage store: Secoda's Lineage endpoints ({@code /lineage/manual}, {@code
  * /lineage/lineage_from_query}), resources, the lineage graph, the store's status, the OpenAPI
- * document and the lineage explorer page at {@code /}. Every API request needs a bearer token made
- * with {@code tributary token create}, except the healthchecks ({@code /health/live}, {@code
- * /health/ready}) and the explorer's static files.
+ * document, the lineage explorer page at {@code /}, and OpenLineage run events in at {@code POST
+ * /api/v1/lineage}. Every API request needs a bearer token made with {@code tributary token
+ * create}, except the healthchecks ({@code /health/live}, {@code /health/ready}) and the explorer's
+ * static files.
  */
 public final class LineageApi implements AutoCloseable {
 
@@ -64,9 +67,9 @@ public final class LineageApi implements AutoCloseable {
             new AnalyzerLimits(config.analysisTimeout(), Math.max(1, config.maxSqlChars())));
     var manual =
         new ManualLineageResource(new ManualLineageService(store, config.pageSize()), mapper);
-    var fromQuery =
-        new QueryLineageResource(
-            new QueryLineageService(store, catalog, analyzer, config.maxSqlChars()), mapper);
+    var queryLineage = new QueryLineageService(store, catalog, analyzer, config.maxSqlChars());
+    var fromQuery = new QueryLineageResource(queryLineage, mapper);
+    var openLineage = new OpenLineageResource(new OpenLineageService(queryLineage), mapper);
     var resources = new ResourcesResource(new ResourceService(store, config.pageSize()));
     var graph =
         new GraphResource(
@@ -136,6 +139,7 @@ public final class LineageApi implements AutoCloseable {
     get(app, "/lineage/lineage_from_query", fromQuery::preview);
     app.post("/lineage/lineage_from_query", fromQuery::create);
     app.patch("/lineage/lineage_from_query", fromQuery::replace);
+    app.post(OpenLineageResource.PATH, openLineage::post);
     get(app, "/lineage/graph", graph::get);
     get(app, "/lineage/column_graph", graph::columns);
     get(app, "/lineage/edges/{lineage_id}/queries", edgeProvenance::get);

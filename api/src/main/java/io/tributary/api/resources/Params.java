@@ -149,7 +149,7 @@ final class Params {
     return Optional.of(text).filter(s -> !s.isBlank());
   }
 
-  private static boolean isWellFormed(String text) {
+  static boolean isWellFormed(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)

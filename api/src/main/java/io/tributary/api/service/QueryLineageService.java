@@ -8,6 +8,7 @@ import io.tributary.api.exceptions.TableNotFoundException;
 import io.tributary.connectors.store.DerivedEdge;
 import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.QuerySeen;
 import io.tributary.connectors.store.Resource;
 import io.tributary.connectors.store.ResourceRow;
 import io.tributary.connectors.store.StoreCatalog;
@@ -131,60 +132,25 @@ public final class QueryLineageService {
     Optional<StoredTable> fixedTarget = target.map(this::storedTable);
     Instant now = Timestamps.now();
     Optional<String> fingerprint = fingerprint(sql, dialect);
-    Set<UUID> targets = new LinkedHashSet<>();
-    fixedTarget.ifPresent(t -> targets.add(t.id()));
-    Set<UUID> sources = new LinkedHashSet<>();
-    Map<List<UUID>, ColumnIds> pairs = new LinkedHashMap<>();
-    Map<List<UUID>, DerivedEdge> edges = new LinkedHashMap<>();
+    Plan plan = new Plan(r, fixedTarget, now, fingerprint);
+    statements.forEach(plan::add);
+    Set<UUID> targets = plan.targets;
+    Set<UUID> sources = plan.sources;
+    Map<List<UUID>, ColumnIds> pairs = plan.pairs;
+    Map<List<UUID>, DerivedEdge> edges = plan.edges;
 
-    for (StatementLineage s : statements) {
-      Optional<StoredTable> statementTarget = fixedTarget.or(() -> s.target().flatMap(r::table));
-      statementTarget.ifPresent(t -> targets.add(t.id()));
-      for (TableName source : s.sources()) {
-        Optional<StoredTable> resolved = r.table(source);
-        resolved.ifPresent(t -> sources.add(t.id()));
-        if (resolved.isPresent() && statementTarget.isPresent()) {
-          UUID from = resolved.get().id();
-          UUID to = statementTarget.get().id();
-          if (!from.equals(to)) {
-            edges.putIfAbsent(List.of(from, to), new DerivedEdge(from, to, now, fingerprint));
-          }
-        }
+    if (mode == Mode.CREATE) {
+      store.writeRequested(r.newRows, List.of(), edges.values());
+      if (!r.newRows.isEmpty()) {
+        catalog.invalidate();
       }
-      for (ColumnLineage c : s.columns()) {
-        Optional<StoredTable> toTable =
-            fixedTarget.isPresent()
-                ? fixedTarget
-                : c.to().table().isPresent() ? statementTarget : Optional.empty();
-        if (toTable.isEmpty()) {
-          continue; // an output column of a plain SELECT: no resource to point at
-        }
-        Optional<UUID> from =
-            c.from().table().flatMap(r::table).flatMap(t -> r.column(t, c.from()));
-        if (c.from().table().isEmpty()) {
-          r.unresolved.add(c.from().toString());
-        }
-        Optional<UUID> to = r.column(toTable.get(), c.to());
-        if (from.isPresent() && to.isPresent() && !from.get().equals(to.get())) {
-          pairs.putIfAbsent(List.of(from.get(), to.get()), new ColumnIds(from.get(), to.get()));
-          edges.putIfAbsent(
-              List.of(from.get(), to.get()),
-              new DerivedEdge(from.get(), to.get(), now, fingerprint));
-        }
-      }
-    }
-
-    if (mode != Mode.PREVIEW) {
+    } else if (mode == Mode.REPLACE) {
       if (!r.newRows.isEmpty()) {
         store.resources().upsert(r.newRows);
         catalog.invalidate();
       }
-      if (mode == Mode.REPLACE) {
-        // Serialized per target in the store, so concurrent replaces never mix their lineage.
-        store.edges().replaceFromQuery(edges.values(), targets);
-      } else if (!edges.isEmpty()) {
-        store.edges().writeFromQuery(edges.values(), List.of());
-      }
+      // Serialized per target in the store, so concurrent replaces never mix their lineage.
+      store.edges().replaceFromQuery(edges.values(), targets);
     }
 
     Set<UUID> wanted = new HashSet<>(sources);
@@ -256,6 +222,102 @@ public final class QueryLineageService {
 
   private record ColumnIds(UUID from, UUID to) {}
 
+  /** A column a dataset declares (an OpenLineage schema facet), with its type when given. */
+  public record DeclaredColumn(ColumnName name, Optional<String> nativeType) {}
+
+  /** What a reported lineage wrote: resources registered, table and column edges. */
+  public record Written(int resources, int tableEdges, int columnEdges) {}
+
+  /**
+   * Writes lineage found outside the analyzer (an OpenLineage run event) by the same rule as a
+   * query's: names resolved through the catalog, unknown ones registered as discovered resources,
+   * edges written with {@code producedBy} as their query, all in one transaction.
+   *
+   * @param statements each write: its target, the tables read and the column flows
+   * @param columns columns to register even when no flow names them (a schema facet); registered
+   *     first, so that a new column gets its declared type
+   * @param producedBy the job behind the edges, recorded as their query
+   */
+  public Written write(
+      List<StatementLineage> statements, List<DeclaredColumn> columns, QuerySeen producedBy) {
+    Resolution r = new Resolution(catalog.get(), false);
+    Plan plan =
+        new Plan(r, Optional.empty(), producedBy.lastSeen(), Optional.of(producedBy.fingerprint()));
+    for (DeclaredColumn c : columns) {
+      c.name().table().flatMap(r::table).ifPresent(t -> r.column(t, c.name(), c.nativeType()));
+    }
+    statements.forEach(plan::add);
+    store.writeRequested(r.newRows, List.of(producedBy), plan.edges.values());
+    if (!r.newRows.isEmpty()) {
+      catalog.invalidate();
+    }
+    int columnEdges = plan.pairs.size();
+    return new Written(r.newRows.size(), plan.edges.size() - columnEdges, columnEdges);
+  }
+
+  /**
+   * The edges of a request's statements, resolved to ids (one rule for every way lineage comes).
+   */
+  private static final class Plan {
+    final Resolution r;
+    final Optional<StoredTable> fixedTarget;
+    final Instant now;
+    final Optional<String> fingerprint;
+    final Set<UUID> targets = new LinkedHashSet<>();
+    final Set<UUID> sources = new LinkedHashSet<>();
+    final Map<List<UUID>, ColumnIds> pairs = new LinkedHashMap<>();
+    final Map<List<UUID>, DerivedEdge> edges = new LinkedHashMap<>();
+
+    Plan(
+        Resolution r,
+        Optional<StoredTable> fixedTarget,
+        Instant now,
+        Optional<String> fingerprint) {
+      this.r = r;
+      this.fixedTarget = fixedTarget;
+      this.now = now;
+      this.fingerprint = fingerprint;
+      fixedTarget.ifPresent(t -> targets.add(t.id()));
+    }
+
+    void add(StatementLineage s) {
+      Optional<StoredTable> statementTarget = fixedTarget.or(() -> s.target().flatMap(r::table));
+      statementTarget.ifPresent(t -> targets.add(t.id()));
+      for (TableName source : s.sources()) {
+        Optional<StoredTable> resolved = r.table(source);
+        resolved.ifPresent(t -> sources.add(t.id()));
+        if (resolved.isPresent() && statementTarget.isPresent()) {
+          UUID from = resolved.get().id();
+          UUID to = statementTarget.get().id();
+          if (!from.equals(to)) {
+            edges.putIfAbsent(List.of(from, to), new DerivedEdge(from, to, now, fingerprint));
+          }
+        }
+      }
+      for (ColumnLineage c : s.columns()) {
+        Optional<StoredTable> toTable =
+            fixedTarget.isPresent()
+                ? fixedTarget
+                : c.to().table().isPresent() ? statementTarget : Optional.empty();
+        if (toTable.isEmpty()) {
+          continue; // an output column of a plain SELECT: no resource to point at
+        }
+        Optional<UUID> from =
+            c.from().table().flatMap(r::table).flatMap(t -> r.column(t, c.from()));
+        if (c.from().table().isEmpty()) {
+          r.unresolved.add(c.from().toString());
+        }
+        Optional<UUID> to = r.column(toTable.get(), c.to());
+        if (from.isPresent() && to.isPresent() && !from.get().equals(to.get())) {
+          pairs.putIfAbsent(List.of(from.get(), to.get()), new ColumnIds(from.get(), to.get()));
+          edges.putIfAbsent(
+              List.of(from.get(), to.get()),
+              new DerivedEdge(from.get(), to.get(), now, fingerprint));
+        }
+      }
+    }
+  }
+
   /**
    * Resolves names through the catalog and registers, in memory, what it does not know (a write
    * stores those rows); a preview also lists their names as unresolved.
@@ -293,6 +355,11 @@ public final class QueryLineageService {
     }
 
     Optional<UUID> column(StoredTable table, ColumnName column) {
+      return column(table, column, Optional.empty());
+    }
+
+    /** A column; {@code nativeType} is stored only when the column is registered here. */
+    Optional<UUID> column(StoredTable table, ColumnName column, Optional<String> nativeType) {
       Optional<UUID> known = table.column(column.name()).map(StoredColumn::id);
       if (known.isPresent()) {
         return known;
@@ -312,7 +379,7 @@ public final class QueryLineageService {
               column.name(),
               EntityType.COLUMN,
               Optional.empty(),
-              Optional.empty(),
+              nativeType,
               table.name().schema(),
               table.name().database(),
               table.integrationId(),

@@ -213,7 +213,7 @@ public final class EdgeDao {
   }
 
   /** Clears the tombstones of the written relationships (asked for again), then upserts them. */
-  private int writeRequested(Connection c, Collection<DerivedEdge> edges) throws SQLException {
+  int writeRequested(Connection c, Collection<DerivedEdge> edges) throws SQLException {
     List<Flow> pairs = new ArrayList<>();
     for (DerivedEdge e : edges) {
       pairs.add(new Flow(e.source(), e.target()));

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,11 +33,13 @@ public final class LineageStore implements AutoCloseable {
   private final QueryDao queries;
   private final TokenDao tokens;
   private final StatsDao stats;
+  private final Transactions tx;
 
   private LineageStore(HikariDataSource dataSource, StoreDialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     Transactions tx = new Transactions(dataSource);
+    this.tx = tx;
     this.edges = new EdgeDao(tx, dialect);
     this.resources = new ResourceDao(tx, dialect);
     this.queries = new QueryDao(tx, dialect);
@@ -150,6 +153,30 @@ public final class LineageStore implements AutoCloseable {
 
   public StatsDao stats() {
     return stats;
+  }
+
+  /**
+   * Writes the lineage of one explicit request in one transaction, so that nothing is half-written:
+   * the resources it registers, the queries (or jobs) behind it, then its edges (clearing their
+   * tombstones: the request asks for them again).
+   */
+  public void writeRequested(
+      Collection<ResourceRow> newResources,
+      Collection<QuerySeen> producedBy,
+      Collection<DerivedEdge> newEdges) {
+    if (newResources.isEmpty() && producedBy.isEmpty() && newEdges.isEmpty()) {
+      return;
+    }
+    tx.inTransaction(
+        c -> {
+          if (!newResources.isEmpty()) {
+            resources.upsert(c, newResources);
+          }
+          if (!producedBy.isEmpty()) {
+            queries.recordSeen(c, producedBy);
+          }
+          return newEdges.isEmpty() ? 0 : edges.writeRequested(c, newEdges);
+        });
   }
 
   /** A fresh snapshot of the store's tables and columns, for name resolution. */

@@ -1,5 +1,6 @@
 package io.tributary.connectors.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +29,19 @@ public final class QueryDao {
         Comparator.comparing(QuerySeen::fingerprint),
         dialect.upsertQuerySeenSql(),
         QuerySeen::bind);
+  }
+
+  /** {@link #recordSeen(Collection)} inside a caller's transaction. */
+  void recordSeen(Connection c, Collection<QuerySeen> queries) throws SQLException {
+    List<QuerySeen> sorted = new ArrayList<>(queries);
+    sorted.sort(Comparator.comparing(QuerySeen::fingerprint));
+    try (PreparedStatement ps = c.prepareStatement(dialect.upsertQuerySeenSql())) {
+      for (QuerySeen q : sorted) {
+        QuerySeen.bind(ps, q);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /**

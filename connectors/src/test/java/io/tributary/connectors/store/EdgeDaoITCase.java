@@ -1,7 +1,9 @@
 package io.tributary.connectors.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.sql.model.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -24,6 +26,35 @@ public abstract class EdgeDaoITCase extends StoreITCaseBase {
 
   private List<LineageEdge> edgesBetween(UUID a, UUID b) {
     return store.edges().list(new EdgeFilter(List.of(a, b), List.of(a, b)), 1, 50).results();
+  }
+
+  @Test
+  void aRequestedWriteStoresResourcesQueriesAndEdgesTogetherOrNotAtAll() {
+    String suffix = id().toString().substring(0, 8);
+    ResourceRow a = ResourceRow.discoveredTable(TableName.of("db", "s", "requested_a_" + suffix));
+    ResourceRow b = ResourceRow.discoveredTable(TableName.of("db", "s", "requested_b_" + suffix));
+    String job = "job-" + suffix;
+    store.writeRequested(
+        List.of(a, b),
+        List.of(new QuerySeen(job, "-- a job", "openlineage", T1, T2)),
+        List.of(new DerivedEdge(a.id(), b.id(), T1, Optional.of(job))));
+    assertThat(store.resources().find(b.id())).isPresent();
+    assertThat(store.queries().seen(job)).isPresent();
+    assertThat(edgesBetween(a.id(), b.id())).hasSize(2);
+
+    // A query that cannot be stored (a time past what a timestamp holds) undoes the resources
+    // written before it.
+    ResourceRow c = ResourceRow.discoveredTable(TableName.of("db", "s", "requested_c_" + suffix));
+    ResourceRow d = ResourceRow.discoveredTable(TableName.of("db", "s", "requested_d_" + suffix));
+    assertThatThrownBy(
+            () ->
+                store.writeRequested(
+                    List.of(c, d),
+                    List.of(new QuerySeen(job, "-- a job", "openlineage", T1, Instant.MAX)),
+                    List.of(new DerivedEdge(c.id(), d.id(), T1, Optional.of(job)))))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(store.resources().find(c.id())).isEmpty();
+    assertThat(edgesBetween(c.id(), d.id())).isEmpty();
   }
 
   @Test

@@ -20,7 +20,21 @@ final class JobJdbcDrivers {
   /** Deregisters this job's JDBC drivers once the task's job ends here; once per class loader. */
   static void deregisterWithTheJob(RuntimeContext context) {
     ClassLoader jobClasses = JobJdbcDrivers.class.getClassLoader();
+    if (sharedWithTheProcess(jobClasses)) {
+      // a mini cluster in this process: the drivers belong to the process, not to the job
+      return;
+    }
     context.registerUserCodeClassLoaderReleaseHookIfAbsent(HOOK, () -> deregister(jobClasses));
+  }
+
+  /** Whether the job's classes were loaded by the application's own class loader, or above it. */
+  static boolean sharedWithTheProcess(ClassLoader jobClasses) {
+    for (ClassLoader c = ClassLoader.getSystemClassLoader(); c != null; c = c.getParent()) {
+      if (c == jobClasses) {
+        return true;
+      }
+    }
+    return jobClasses == null;
   }
 
   static void deregister(ClassLoader jobClasses) {
