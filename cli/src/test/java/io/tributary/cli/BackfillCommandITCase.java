@@ -9,12 +9,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,11 +85,12 @@ class BackfillCommandITCase {
             new PrintWriter(err, true),
             "backfill",
             "--source",
-            "kafka",
+            "kinesis",
             "--store",
             LineageStore.h2FileUrl(dir));
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown --source 'kafka' (files, jdbc, pg-csvlog)");
+    assertThat(err.toString())
+        .contains("unknown --source 'kinesis' (files, jdbc, pg-csvlog, kafka)");
   }
 
   private record Run(int code, String out, String err, long millis) {}
@@ -186,38 +196,68 @@ class BackfillCommandITCase {
   }
 
   @Test
-  void theDashboardServesOnTheChosenPort() throws Exception {
+  void theDashboardServesOnTheChosenPortAndOutlivesTheBackfill() throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       port = free.getLocalPort();
     }
     String store = LineageStore.h2FileUrl(dir).replace(";AUTO_SERVER=TRUE", "");
+    Path log = log();
+    StringWriter out = new StringWriter();
     // The runner prints its progress, and the dashboard's address, on the process's stderr.
     PrintStream stderr = System.err;
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    Run run;
+    ExecutorService command = Executors.newSingleThreadExecutor();
     try {
       System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
-      run =
-          backfill(
-              "--source",
-              "files",
-              "--path",
-              log().toString(),
-              "--dialect",
-              "postgresql",
-              "--web-ui-port",
-              String.valueOf(port),
-              "--parallelism",
-              "1",
-              "--store",
-              store);
+      Future<Integer> code =
+          command.submit(
+              () ->
+                  TributaryCommand.run(
+                      new PrintWriter(out, true),
+                      new PrintWriter(new StringWriter(), true),
+                      "backfill",
+                      "--source",
+                      "files",
+                      "--path",
+                      log.toString(),
+                      "--dialect",
+                      "postgresql",
+                      "--web-ui-port",
+                      String.valueOf(port),
+                      "--parallelism",
+                      "1",
+                      "--store",
+                      store));
+      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      while (!out.toString().contains("statements") && System.nanoTime() < deadline) {
+        assertThat(code.isDone()).as("the backfill ended without its summary: %s", out).isFalse();
+        Thread.sleep(200);
+      }
+      assertThat(out.toString()).contains("statements");
+      assertThat(progress.toString(StandardCharsets.UTF_8))
+          .contains("Flink dashboard: http://127.0.0.1:" + port);
+
+      // The backfill is over; its dashboard still shows the finished job.
+      HttpResponse<String> overview =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/overview"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(overview.statusCode()).isEqualTo(200);
+      assertThat(overview.body()).contains("\"state\":\"FINISHED\"");
+      assertThat(code.isDone()).isFalse();
+
+      command.shutdownNow(); // what Ctrl-C is to the command: the dashboard stops
+      assertThat(code.get(1, TimeUnit.MINUTES)).isZero();
+      try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+        assertThat(again.isBound()).isTrue();
+      }
     } finally {
       System.setErr(stderr);
+      command.shutdownNow();
     }
-    assertThat(run.code()).as(run.err()).isZero();
-    assertThat(progress.toString(StandardCharsets.UTF_8))
-        .contains("Flink dashboard: http://127.0.0.1:" + port);
   }
 
   @Test

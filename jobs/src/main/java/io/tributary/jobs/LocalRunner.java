@@ -156,9 +156,10 @@ public final class LocalRunner {
 
   /**
    * With the dashboard: keeps it up, with the finished job and its accumulators, until the process
-   * is stopped (Ctrl-C). Returns at once without it.
+   * is stopped (Ctrl-C) or the calling thread is interrupted, which stops the dashboard. Returns at
+   * once without it.
    */
-  public void keepDashboardUntilStopped() throws InterruptedException {
+  public void keepDashboardUntilStopped() throws Exception {
     MiniCluster cluster = dashboard;
     if (cluster == null) {
       return;
@@ -169,7 +170,13 @@ public final class LocalRunner {
         "The job ended; its dashboard stays up on http://127.0.0.1:"
             + webUiPort
             + " until Ctrl-C.");
-    new CountDownLatch(1).await();
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      // asked to stop: close the dashboard first (closing waits), then keep the interrupt
+      stopDashboard();
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Stops the dashboard's mini cluster, if one runs. */
