@@ -94,7 +94,8 @@ final class SubmitCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Submit once the cluster lists at least N TaskManagers, so that the job spreads over all"
-              + " of them (waits at most --wait, or 2 minutes; default ${DEFAULT-VALUE}).")
+              + " of them (waits at most --wait, or 2 minutes; default ${DEFAULT-VALUE}). With"
+              + " N > 1 or --keep-running it also waits for a REST API that does not answer yet.")
   int taskManagers;
 
   @Option(
@@ -189,7 +190,9 @@ final class SubmitCommand implements Callable<Integer> {
           return;
         }
       } catch (IOException notUpYet) {
-        if (System.nanoTime() > deadline) {
+        // Waiting for a cluster that is still starting is asked for with --keep-running or
+        // --taskmanagers; a plain submit to a wrong address fails at once.
+        if (!waitsForStartingCluster() || System.nanoTime() > deadline) {
           throw notUpYet;
         }
       }
@@ -205,6 +208,10 @@ final class SubmitCommand implements Callable<Integer> {
       }
       Thread.sleep(1_000);
     }
+  }
+
+  private boolean waitsForStartingCluster() {
+    return keepRunning || taskManagers > 1;
   }
 
   /**
