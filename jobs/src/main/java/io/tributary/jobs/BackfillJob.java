@@ -5,8 +5,6 @@ import io.tributary.jobs.pipeline.LineagePipeline;
 import io.tributary.jobs.pipeline.PipelineStore;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.configuration.BatchExecutionOptions;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -75,11 +73,6 @@ public final class BackfillJob {
   public static void define(
       StreamExecutionEnvironment env, JobSettings settings, PipelineStore store) {
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    // Flink's adaptive batch scheduler sizes each stage by the bytes it reads: a log file that is
-    // one split, or the few kilobytes of distinct statements that take most of the time to analyze,
-    // would run as one task whatever the parallelism. Every stage gets the job's parallelism.
-    env.configure(
-        new Configuration().set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false));
     if (settings.parallelism() > 0) {
       env.setParallelism(settings.parallelism());
     }
