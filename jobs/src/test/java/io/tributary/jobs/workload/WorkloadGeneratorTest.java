@@ -136,7 +136,9 @@ class WorkloadGeneratorTest {
       String full = LongStatements.full(i);
       String cut = LongStatements.truncated(i);
       assertThat(full.length()).isGreaterThan(LongStatements.HISTORY_TEXT_LIMIT);
-      assertThat(cut).hasSize(LongStatements.HISTORY_TEXT_LIMIT).isEqualTo(LongStatements.truncated(i));
+      assertThat(cut)
+          .hasSize(LongStatements.HISTORY_TEXT_LIMIT)
+          .isEqualTo(LongStatements.truncated(i));
       assertThat(cut.chars().filter(c -> c == '(').count())
           .isGreaterThan(cut.chars().filter(c -> c == ')').count());
     }
