@@ -1,5 +1,6 @@
 package io.tributary.cluster;
 
+import static io.tributary.cluster.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -401,22 +402,6 @@ class FailoverITCase {
       }
     }
     return ids;
-  }
-
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  /** Whether the check came true within the timeout (the assertions after it say what is off). */
-  private static boolean await(Duration timeout, Check check) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!check.holds()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(500);
-    }
-    return true;
   }
 
   private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -1,5 +1,6 @@
 package io.tributary.cluster;
 
+import static io.tributary.cluster.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -182,20 +183,5 @@ class JobManagerRestartITCase {
 
   private static long completedCheckpoints(FlinkRestClient rest, String jobId) throws Exception {
     return rest.get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
-  }
-
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static boolean await(Duration timeout, Check check) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!check.holds()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(500);
-    }
-    return true;
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.cluster;
 
+import static io.tributary.cluster.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -335,20 +336,5 @@ class SessionClusterITCase {
       }
     }
     throw new AssertionError("no vertex named like " + nameContains);
-  }
-
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static boolean await(Duration timeout, Check check) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!check.holds()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(500);
-    }
-    return true;
   }
 }
