@@ -7,14 +7,15 @@ import io.tributary.api.exceptions.PayloadTooLargeException;
 import io.tributary.api.exceptions.TableNotFoundException;
 import io.tributary.connectors.store.DerivedEdge;
 import io.tributary.connectors.store.EntityType;
+import io.tributary.connectors.store.LineageEdges;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.QuerySeen;
 import io.tributary.connectors.store.Resource;
+import io.tributary.connectors.store.ResourceNames;
 import io.tributary.connectors.store.ResourceRow;
 import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreCatalog.StoredColumn;
 import io.tributary.connectors.store.StoreCatalog.StoredTable;
-import io.tributary.connectors.store.StoreIds;
 import io.tributary.connectors.store.Timestamps;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
@@ -23,7 +24,6 @@ import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.dialect.UnknownDialectException;
 import io.tributary.sql.model.AnalysisError;
-import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.StatementLineage;
@@ -39,7 +39,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -119,68 +118,62 @@ public final class QueryLineageService {
     }
     Optional<Resource> target = request.tableId().map(this::targetTable);
 
-    StoreCatalog names = catalog.get();
+    StoreCatalog catalogNames = catalog.get();
     List<StatementLineage> statements =
         analyzer.analyze(
             new AnalysisRequest(
-                sql, dialect, request.defaultDatabase(), request.defaultSchema(), names));
+                sql, dialect, request.defaultDatabase(), request.defaultSchema(), catalogNames));
     statements.stream().filter(StatementLineage::failed).findFirst().ifPresent(s -> fail(s));
 
     // A preview resolves as a write would, registering unknown names in memory only, so that it
     // shows the lineage a POST writes, with the ids it would write them under.
-    Resolution r = new Resolution(names, mode == Mode.PREVIEW);
+    ResourceNames names = new ResourceNames(catalogNames, true);
     Optional<StoredTable> fixedTarget = target.map(this::storedTable);
     Instant now = Timestamps.now();
-    Optional<String> fingerprint = fingerprint(sql, dialect);
-    Plan plan = new Plan(r, fixedTarget, now, fingerprint);
+    Plan plan = new Plan(names, fixedTarget, now, fingerprint(sql, dialect));
     statements.forEach(plan::add);
-    Set<UUID> targets = plan.targets;
-    Set<UUID> sources = plan.sources;
-    Map<List<UUID>, ColumnIds> pairs = plan.pairs;
-    Map<List<UUID>, DerivedEdge> edges = plan.edges;
+    List<ResourceRow> newRows = names.newRows();
 
     if (mode == Mode.CREATE) {
-      store.writeRequested(r.newRows, List.of(), edges.values());
-      if (!r.newRows.isEmpty()) {
+      store.writeRequested(newRows, List.of(), plan.edges.values());
+      if (!newRows.isEmpty()) {
         catalog.invalidate();
       }
     } else if (mode == Mode.REPLACE) {
-      if (!r.newRows.isEmpty()) {
-        store.resources().upsert(r.newRows);
+      if (!newRows.isEmpty()) {
+        store.resources().upsert(newRows);
         catalog.invalidate();
       }
       // Serialized per target in the store, so concurrent replaces never mix their lineage.
-      store.edges().replaceFromQuery(edges.values(), targets);
+      store.edges().replaceFromQuery(plan.edges.values(), plan.targets);
     }
 
-    Set<UUID> wanted = new HashSet<>(sources);
-    wanted.addAll(targets);
-    pairs
-        .values()
-        .forEach(
-            p -> {
-              wanted.add(p.from());
-              wanted.add(p.to());
-            });
+    Set<UUID> wanted = new HashSet<>(plan.sources);
+    wanted.addAll(plan.targets);
+    plan.pairs.forEach(
+        p -> {
+          wanted.add(p.source());
+          wanted.add(p.target());
+        });
     Map<UUID, Resource> found = new HashMap<>();
     store.resources().findAll(wanted).forEach(res -> found.put(res.id(), res));
     Set<UUID> newResources = new LinkedHashSet<>();
     if (mode == Mode.PREVIEW) {
-      for (ResourceRow row : r.newRows) {
+      for (ResourceRow row : newRows) {
         if (!found.containsKey(row.id())) {
           newResources.add(row.id());
         }
       }
-      for (ResourceRow row : r.newRows) {
+      for (ResourceRow row : newRows) {
         found.computeIfAbsent(row.id(), id -> unsaved(row, found, now));
       }
     }
     List<Resource> sourceTables =
-        sources.stream().map(found::get).filter(Objects::nonNull).toList();
+        plan.sources.stream().map(found::get).filter(Objects::nonNull).toList();
     List<ColumnPair> columnPairs = new ArrayList<>();
-    for (ColumnIds p : pairs.values()) {
-      Resource from = found.get(p.from());
-      Resource to = found.get(p.to());
+    for (LineageEdges.Edge p : plan.pairs) {
+      Resource from = found.get(p.source());
+      Resource to = found.get(p.target());
       if (from != null && to != null) {
         columnPairs.add(new ColumnPair(from, to));
       }
@@ -188,7 +181,7 @@ public final class QueryLineageService {
     List<Resource> targetTables =
         target.isPresent()
             ? List.of(target.get())
-            : targets.stream().map(found::get).filter(Objects::nonNull).toList();
+            : plan.targets.stream().map(found::get).filter(Objects::nonNull).toList();
     Optional<Resource> targetTable =
         targetTables.size() == 1 ? Optional.of(targetTables.get(0)) : Optional.empty();
     return new Result(
@@ -197,7 +190,7 @@ public final class QueryLineageService {
         columnPairs,
         targetTable,
         targetTables,
-        List.copyOf(r.unresolved),
+        names.unresolved(),
         newResources);
   }
 
@@ -220,8 +213,6 @@ public final class QueryLineageService {
         true);
   }
 
-  private record ColumnIds(UUID from, UUID to) {}
-
   /** A column a dataset declares (an OpenLineage schema facet), with its type when given. */
   public record DeclaredColumn(ColumnName name, Optional<String> nativeType) {}
 
@@ -240,154 +231,64 @@ public final class QueryLineageService {
    */
   public Written write(
       List<StatementLineage> statements, List<DeclaredColumn> columns, QuerySeen producedBy) {
-    Resolution r = new Resolution(catalog.get(), false);
+    ResourceNames names = new ResourceNames(catalog.get(), true);
     Plan plan =
-        new Plan(r, Optional.empty(), producedBy.lastSeen(), Optional.of(producedBy.fingerprint()));
+        new Plan(
+            names, Optional.empty(), producedBy.lastSeen(), Optional.of(producedBy.fingerprint()));
     for (DeclaredColumn c : columns) {
-      c.name().table().flatMap(r::table).ifPresent(t -> r.column(t, c.name(), c.nativeType()));
+      c.name()
+          .table()
+          .flatMap(names::table)
+          .ifPresent(t -> names.column(t, c.name().name(), c.nativeType()));
     }
     statements.forEach(plan::add);
-    store.writeRequested(r.newRows, List.of(producedBy), plan.edges.values());
-    if (!r.newRows.isEmpty()) {
+    List<ResourceRow> newRows = names.newRows();
+    store.writeRequested(newRows, List.of(producedBy), plan.edges.values());
+    if (!newRows.isEmpty()) {
       catalog.invalidate();
     }
     int columnEdges = plan.pairs.size();
-    return new Written(r.newRows.size(), plan.edges.size() - columnEdges, columnEdges);
+    return new Written(newRows.size(), plan.edges.size() - columnEdges, columnEdges);
   }
 
   /**
-   * The edges of a request's statements, resolved to ids (one rule for every way lineage comes).
+   * The edges of a request's statements ({@link LineageEdges}, the rule every writer follows),
+   * gathered across statements without duplicates.
    */
   private static final class Plan {
-    final Resolution r;
+    final ResourceNames names;
     final Optional<StoredTable> fixedTarget;
     final Instant now;
     final Optional<String> fingerprint;
     final Set<UUID> targets = new LinkedHashSet<>();
     final Set<UUID> sources = new LinkedHashSet<>();
-    final Map<List<UUID>, ColumnIds> pairs = new LinkedHashMap<>();
-    final Map<List<UUID>, DerivedEdge> edges = new LinkedHashMap<>();
+    final Set<LineageEdges.Edge> pairs = new LinkedHashSet<>();
+    final Map<LineageEdges.Edge, DerivedEdge> edges = new LinkedHashMap<>();
 
     Plan(
-        Resolution r,
+        ResourceNames names,
         Optional<StoredTable> fixedTarget,
         Instant now,
         Optional<String> fingerprint) {
-      this.r = r;
+      this.names = names;
       this.fixedTarget = fixedTarget;
       this.now = now;
       this.fingerprint = fingerprint;
       fixedTarget.ifPresent(t -> targets.add(t.id()));
     }
 
-    void add(StatementLineage s) {
-      Optional<StoredTable> statementTarget = fixedTarget.or(() -> s.target().flatMap(r::table));
-      statementTarget.ifPresent(t -> targets.add(t.id()));
-      for (TableName source : s.sources()) {
-        Optional<StoredTable> resolved = r.table(source);
-        resolved.ifPresent(t -> sources.add(t.id()));
-        if (resolved.isPresent() && statementTarget.isPresent()) {
-          UUID from = resolved.get().id();
-          UUID to = statementTarget.get().id();
-          if (!from.equals(to)) {
-            edges.putIfAbsent(List.of(from, to), new DerivedEdge(from, to, now, fingerprint));
-          }
-        }
+    void add(StatementLineage statement) {
+      LineageEdges.Resolved resolved = LineageEdges.resolve(statement, fixedTarget, names);
+      resolved.target().ifPresent(t -> targets.add(t.id()));
+      if (resolved.target().isEmpty()) {
+        // A plain SELECT stores nothing; the response still lists the tables it reads.
+        statement.sources().forEach(s -> names.known(s).ifPresent(t -> sources.add(t.id())));
       }
-      for (ColumnLineage c : s.columns()) {
-        Optional<StoredTable> toTable =
-            fixedTarget.isPresent()
-                ? fixedTarget
-                : c.to().table().isPresent() ? statementTarget : Optional.empty();
-        if (toTable.isEmpty()) {
-          continue; // an output column of a plain SELECT: no resource to point at
-        }
-        Optional<UUID> from =
-            c.from().table().flatMap(r::table).flatMap(t -> r.column(t, c.from()));
-        if (c.from().table().isEmpty()) {
-          r.unresolved.add(c.from().toString());
-        }
-        Optional<UUID> to = r.column(toTable.get(), c.to());
-        if (from.isPresent() && to.isPresent() && !from.get().equals(to.get())) {
-          pairs.putIfAbsent(List.of(from.get(), to.get()), new ColumnIds(from.get(), to.get()));
-          edges.putIfAbsent(
-              List.of(from.get(), to.get()),
-              new DerivedEdge(from.get(), to.get(), now, fingerprint));
-        }
+      resolved.sources().forEach(t -> sources.add(t.id()));
+      pairs.addAll(resolved.columnEdges());
+      for (LineageEdges.Edge e : resolved.edges()) {
+        edges.putIfAbsent(e, new DerivedEdge(e.source(), e.target(), now, fingerprint));
       }
-    }
-  }
-
-  /**
-   * Resolves names through the catalog and registers, in memory, what it does not know (a write
-   * stores those rows); a preview also lists their names as unresolved.
-   */
-  private static final class Resolution {
-    final StoreCatalog names;
-    final boolean preview;
-    final Set<String> unresolved = new LinkedHashSet<>();
-    final List<ResourceRow> newRows = new ArrayList<>();
-    final Map<TableName, Optional<StoredTable>> tables = new HashMap<>();
-    final Map<UUID, Map<String, UUID>> newColumns = new HashMap<>();
-
-    Resolution(StoreCatalog names, boolean preview) {
-      this.names = names;
-      this.preview = preview;
-    }
-
-    Optional<StoredTable> table(TableName name) {
-      return tables.computeIfAbsent(name, this::lookUp);
-    }
-
-    private Optional<StoredTable> lookUp(TableName name) {
-      Optional<StoredTable> known = names.resolve(name);
-      if (known.isPresent()) {
-        return known;
-      }
-      if (preview) {
-        unresolved.add(name.qualified());
-      }
-      ResourceRow row = ResourceRow.discoveredTable(name);
-      newRows.add(row);
-      StoredTable table =
-          new StoredTable(row.id(), name, EntityType.TABLE, Optional.empty(), true, List.of());
-      return Optional.of(table);
-    }
-
-    Optional<UUID> column(StoredTable table, ColumnName column) {
-      return column(table, column, Optional.empty());
-    }
-
-    /** A column; {@code nativeType} is stored only when the column is registered here. */
-    Optional<UUID> column(StoredTable table, ColumnName column, Optional<String> nativeType) {
-      Optional<UUID> known = table.column(column.name()).map(StoredColumn::id);
-      if (known.isPresent()) {
-        return known;
-      }
-      Map<String, UUID> added = newColumns.computeIfAbsent(table.id(), k -> new HashMap<>());
-      UUID id = added.get(column.name().toLowerCase(Locale.ROOT));
-      if (id != null) {
-        return Optional.of(id);
-      }
-      if (preview) {
-        unresolved.add(table.name().qualified() + "." + column.name());
-      }
-      id = StoreIds.columnId(table.id(), column.name());
-      newRows.add(
-          new ResourceRow(
-              id,
-              column.name(),
-              EntityType.COLUMN,
-              Optional.empty(),
-              nativeType,
-              table.name().schema(),
-              table.name().database(),
-              table.integrationId(),
-              Optional.of(table.id()),
-              OptionalInt.empty(),
-              true));
-      added.put(column.name().toLowerCase(Locale.ROOT), id);
-      return Optional.of(id);
     }
   }
 

@@ -1,10 +1,11 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.connectors.sink.ResolvedEdge;
+import io.tributary.connectors.store.LineageEdges;
 import io.tributary.jobs.openlineage.StatementRun;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
-import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.StatementLineage;
@@ -20,21 +21,23 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Analyzes each distinct statement with the analyzer's bounds and emits its edges by name. A
+ * Analyzes each distinct statement with the analyzer's bounds and emits its edges, resolved to
+ * store resources by {@link io.tributary.connectors.store.LineageEdges} (names the store does not
+ * know are registered as discovered resources when the options allow, else their edges dropped). A
  * statement that cannot be analyzed, for whatever reason, goes to the dead letters with the error's
  * kind, message and position; nothing a statement does fails the job.
  */
-final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedEdge> {
+final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, ResolvedEdge> {
 
   private static final long serialVersionUID = 1L;
 
   private final PipelineOptions options;
-  private final CatalogFactory catalogFactory;
+  private final PipelineStore store;
   private final OutputTag<DeadLetter> deadLetters;
   private final OutputTag<StatementRun> runs;
 
   private transient LineageAnalyzer analyzer;
-  private transient Catalog catalog;
+  private transient PipelineStore.TaskNames names;
   private transient Counter analyzed;
   private transient Counter failed;
   private transient Counter skipped;
@@ -44,17 +47,20 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
   private transient LongCounter failedTotal;
   private transient LongCounter skippedTotal;
   private transient LongCounter edgesEmittedTotal;
+  private transient Counter discovered;
+  private transient LongCounter discoveredTotal;
+  private transient long discoveredReported;
 
   /**
    * @param runs where each statement that writes a table goes as an OpenLineage run, or null
    */
   AnalyzeStatements(
       PipelineOptions options,
-      CatalogFactory catalogFactory,
+      PipelineStore store,
       OutputTag<DeadLetter> deadLetters,
       OutputTag<StatementRun> runs) {
     this.options = options;
-    this.catalogFactory = catalogFactory;
+    this.store = store;
     this.deadLetters = deadLetters;
     this.runs = runs;
   }
@@ -63,7 +69,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
   public void open(OpenContext context) throws Exception {
     JobJdbcDrivers.deregisterWithTheJob(getRuntimeContext());
     analyzer = new LineageAnalyzer(options.limits());
-    catalog = catalogFactory.open();
+    names = store.openNames(options.registerDiscovered(), options.catalogMaxAge());
     var metrics = getRuntimeContext().getMetricGroup();
     analyzed = metrics.counter(PipelineMetrics.ANALYZED);
     failed = metrics.counter(PipelineMetrics.FAILED);
@@ -76,10 +82,14 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
     failedTotal = Accumulators.counter(getRuntimeContext(), PipelineMetrics.FAILED);
     skippedTotal = Accumulators.counter(getRuntimeContext(), PipelineMetrics.STATEMENTS_SKIPPED);
     edgesEmittedTotal = Accumulators.counter(getRuntimeContext(), PipelineMetrics.EDGES_EMITTED);
+    discovered = metrics.counter(PipelineMetrics.RESOURCES_DISCOVERED);
+    discoveredTotal =
+        Accumulators.counter(getRuntimeContext(), PipelineMetrics.RESOURCES_DISCOVERED);
   }
 
   @Override
-  public void processElement(FingerprintedQuery query, Context ctx, Collector<NamedEdge> out) {
+  public void processElement(FingerprintedQuery query, Context ctx, Collector<ResolvedEdge> out)
+      throws Exception {
     var record = query.record();
     long started = System.nanoTime();
     List<StatementLineage> statements;
@@ -90,7 +100,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
               Dialects.byName(query.dialect()),
               record.database(),
               record.schema(),
-              catalog);
+              names.catalog());
       statements = analyzer.analyze(request);
     } catch (RuntimeException | StackOverflowError e) {
       // The analyzer promises not to throw; if it does anyway, the statement is the one to blame.
@@ -122,12 +132,23 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
                 statement)
             .ifPresent(run -> ctx.output(runs, run));
       }
-      for (NamedEdge edge :
-          StatementEdges.of(
-              statement, query.fingerprint(), query.firstSeenMillis(), query.lastSeenMillis())) {
-        out.collect(edge);
+      for (LineageEdges.Edge edge : names.resolve(statement).edges()) {
+        out.collect(
+            new ResolvedEdge(
+                edge.source().toString(),
+                edge.target().toString(),
+                edge.column(),
+                query.fingerprint(),
+                query.firstSeenMillis(),
+                query.lastSeenMillis()));
         edges++;
       }
+    }
+    long nowDiscovered = names.discovered();
+    if (nowDiscovered > discoveredReported) {
+      discovered.inc(nowDiscovered - discoveredReported);
+      discoveredTotal.add(nowDiscovered - discoveredReported);
+      discoveredReported = nowDiscovered;
     }
     if (anyFailed) {
       failed.inc();
@@ -146,9 +167,9 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
 
   @Override
   public void close() throws Exception {
-    // A store-backed catalog holds this task's share of the TaskManager's store connections.
-    if (catalog instanceof AutoCloseable closeable) {
-      closeable.close();
+    // The names hold this task's share of the TaskManager's store connections.
+    if (names != null) {
+      names.close();
     }
   }
 

@@ -27,9 +27,9 @@ import org.apache.flink.util.OutputTag;
  *   ├─► execution counts ─keyBy(fingerprint, origin, day)─► Count executions per day ─► Write query executions
  *   └─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint ─► (first/last seen) ─► Write queries seen
  *                                               ▼
- * Analyze statements ─► failures ─► Write dead letters
+ * Analyze statements (names resolved to resource ids) ─► failures ─► Write dead letters
  *   ▼
- * Resolve names to resource ids ─keyBy(edge)─► Dedupe edges ─► Both directions ─► Write edges
+ *   └─keyBy(edge)─► Dedupe edges ─► Both directions ─► Write edges
  * </pre>
  *
  * Batch or streaming is the environment's business: the same graph runs in both modes.
@@ -133,33 +133,23 @@ public final class LineagePipeline {
         .name("Write query executions")
         .uid("write-query-executions");
 
-    SingleOutputStreamOperator<NamedEdge> named =
+    SingleOutputStreamOperator<ResolvedEdge> resolved =
         firstSeen
             .process(
                 new AnalyzeStatements(
-                    options,
-                    store.catalog(options.catalogMaxAge()),
-                    DEAD_LETTERS,
-                    openLineage == null ? null : RUNS))
+                    options, store, DEAD_LETTERS, openLineage == null ? null : RUNS))
             .name("Analyze statements")
             .uid("analyze-statements");
 
     if (openLineage != null) {
       // One sender: events are few (one per distinct statement) and a file is appended in order.
-      named
+      resolved
           .getSideOutput(RUNS)
           .sinkTo(new OpenLineageSink(openLineage))
           .name("Send OpenLineage events")
           .uid("send-openlineage-events")
           .setParallelism(1);
     }
-
-    SingleOutputStreamOperator<ResolvedEdge> resolved =
-        named
-            .flatMap(
-                new ResolveResources(store, options.registerDiscovered(), options.catalogMaxAge()))
-            .name("Resolve names to resource ids")
-            .uid("resolve-resources");
 
     resolved
         .keyBy(ResolvedEdge::key, Types.STRING)
@@ -184,7 +174,7 @@ public final class LineagePipeline {
         .uid("write-queries-seen");
 
     DataStream<DeadLetter> deadLetters =
-        fingerprinted.getSideOutput(DEAD_LETTERS).union(named.getSideOutput(DEAD_LETTERS));
+        fingerprinted.getSideOutput(DEAD_LETTERS).union(resolved.getSideOutput(DEAD_LETTERS));
     if (records instanceof SingleOutputStreamOperator<QueryRecord> source) {
       deadLetters = deadLetters.union(source.getSideOutput(UNREADABLE_RECORDS));
     }

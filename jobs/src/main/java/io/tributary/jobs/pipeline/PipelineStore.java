@@ -5,27 +5,30 @@ import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
+import io.tributary.connectors.store.LineageEdges;
+import io.tributary.sql.catalog.Catalog;
+import io.tributary.sql.model.StatementLineage;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
- * The lineage store as the pipeline sees it: a catalog for the analyzer, name resolution and edge
- * lookups opened once per parallel task, and the four sinks. Serializable, so it travels with the
- * job graph and opens its connections on the task managers.
+ * The lineage store as the pipeline sees it: the names (a catalog for the analyzer, and the
+ * resolution of its lineage) and edge lookups opened once per parallel task, and the four sinks.
+ * Serializable, so it travels with the job graph and opens its connections on the task managers.
  */
 public interface PipelineStore extends Serializable {
 
   /**
-   * The catalog the analyzer expands {@code *} and places columns with.
+   * Opens the store's names for one task: the catalog the analyzer expands {@code *} and places
+   * columns with, and the resolution of its lineage into edges.
    *
-   * @param maxAge how old a task's copy may get before it is read again; null to read it once
+   * @param registerDiscovered whether names the store does not know are registered as discovered
+   *     resources (else their edges are dropped)
+   * @param maxAge how old a task's copy of the catalog may get before it is read again; null to
+   *     read it once
    */
-  CatalogFactory catalog(Duration maxAge);
-
-  /** Opens name resolution for one task; {@code maxAge} as for {@link #catalog}. */
-  ResourceResolver openResolver(boolean registerDiscovered, Duration maxAge) throws Exception;
+  TaskNames openNames(boolean registerDiscovered, Duration maxAge) throws Exception;
 
   /** Opens edge lookups for one task. */
   EdgeLookup openEdgeLookup() throws Exception;
@@ -40,16 +43,19 @@ public interface PipelineStore extends Serializable {
 
   Sink<DeadLetter> deadLetterSink();
 
-  /** Resource ids of analyzer names; one instance per task, not thread-safe. */
-  interface ResourceResolver extends AutoCloseable {
+  /** The store's names as one task sees them; not thread-safe. */
+  interface TaskNames extends AutoCloseable {
+
+    /** The catalog the analyzer uses. */
+    Catalog catalog();
 
     /**
-     * The id of a table or column; a name the store does not know is registered as discovered (when
-     * allowed) or comes back empty.
+     * The edges of one analyzed statement by {@link LineageEdges}' rule; the resources it
+     * discovered are registered in the store before this returns.
      */
-    Optional<String> id(EdgeEnd end) throws Exception;
+    LineageEdges.Resolved resolve(StatementLineage statement) throws Exception;
 
-    /** How many tables and columns this resolver registered so far. */
+    /** How many tables and columns this task registered so far. */
     long discovered();
 
     @Override

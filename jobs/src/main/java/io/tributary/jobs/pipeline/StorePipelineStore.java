@@ -8,18 +8,19 @@ import io.tributary.connectors.sink.LineageStoreSink;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.LineageEdge;
+import io.tributary.connectors.store.LineageEdges;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.ResourceNames;
 import io.tributary.connectors.store.ResourceRow;
 import io.tributary.connectors.store.SharedLineageStores;
 import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreIds;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.CatalogTable;
+import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * The pipeline's view of the JDBC lineage store. The tasks of a job in one TaskManager share one
  * small connection pool ({@link SharedLineageStores}), closed when the last of them ends; the
  * schema is migrated once, where the job starts ({@link #migrated}), never by a task. Each task
- * loads the store's catalog (the name → id index) through that pool; names it does not know are
- * registered as discovered resources, which have the same name-based ids in every task.
+ * loads the store's catalog (the name → id index) through that pool, for the analyzer and for
+ * {@link LineageEdges}; names it does not know are registered as discovered resources, which have
+ * the same name-based ids in every task.
  */
 public final class StorePipelineStore implements PipelineStore {
 
@@ -57,27 +59,11 @@ public final class StorePipelineStore implements PipelineStore {
   }
 
   @Override
-  public CatalogFactory catalog(Duration maxAge) {
-    String storeUrl = url;
-    return () -> {
-      SharedLineageStores.Lease lease = SharedLineageStores.acquire(storeUrl);
-      try {
-        return new RefreshingCatalog(lease.store()::catalog, maxAge, lease);
-      } catch (RuntimeException e) {
-        lease.close();
-        throw e;
-      }
-    };
-  }
-
-  @Override
-  public ResourceResolver openResolver(boolean registerDiscovered, Duration maxAge) {
+  public TaskNames openNames(boolean registerDiscovered, Duration maxAge) {
     SharedLineageStores.Lease lease = SharedLineageStores.acquire(url);
     try {
-      return new CatalogResolver(
-          lease,
-          new RefreshingCatalog(lease.store()::catalog, maxAge, () -> {}),
-          registerDiscovered);
+      RefreshingCatalog catalog = new RefreshingCatalog(lease.store()::catalog, maxAge);
+      return new StoreTaskNames(lease, catalog, registerDiscovered);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
@@ -86,26 +72,19 @@ public final class StorePipelineStore implements PipelineStore {
 
   /**
    * The store's catalog, read again (through the same pool) once it is older than {@code maxAge}
-   * (never if null). Closing it releases what it reads through.
+   * (never if null).
    */
-  static final class RefreshingCatalog implements Catalog, AutoCloseable {
+  static final class RefreshingCatalog implements Catalog {
     private final Supplier<StoreCatalog> loader;
     private final Duration maxAge;
-    private final AutoCloseable connection;
     private StoreCatalog current;
     private long loadedAt;
 
-    RefreshingCatalog(Supplier<StoreCatalog> loader, Duration maxAge, AutoCloseable connection) {
+    RefreshingCatalog(Supplier<StoreCatalog> loader, Duration maxAge) {
       this.loader = loader;
       this.maxAge = maxAge;
-      this.connection = connection;
       this.current = loader.get();
       this.loadedAt = System.nanoTime();
-    }
-
-    @Override
-    public void close() throws Exception {
-      connection.close();
     }
 
     /** The catalog, reloaded first when it is too old; tells whether it was. */
@@ -186,96 +165,47 @@ public final class StorePipelineStore implements PipelineStore {
     return LineageStoreSink.builder().url(url).build();
   }
 
-  /** Resolves through a catalog snapshot, then through what this task registered itself. */
-  static final class CatalogResolver implements ResourceResolver {
+  /**
+   * Resolves through a catalog snapshot, then through what this task registered itself; starts over
+   * when the catalog is read again (ids are name-based, so what was resolved stays right; names may
+   * now resolve better).
+   */
+  static final class StoreTaskNames implements TaskNames {
     private final SharedLineageStores.Lease lease;
-    private final LineageStore store;
     private final RefreshingCatalog catalog;
     private final boolean registerDiscovered;
-    private final Map<EdgeEnd, Optional<String>> cache = new HashMap<>();
-    private final Map<EdgeEnd, ResourceRow> tables = new HashMap<>();
+    private StoreCatalog snapshot;
+    private ResourceNames names;
     private long discovered;
 
-    CatalogResolver(
+    StoreTaskNames(
         SharedLineageStores.Lease lease, RefreshingCatalog catalog, boolean registerDiscovered) {
       this.lease = lease;
-      this.store = lease.store();
       this.catalog = catalog;
       this.registerDiscovered = registerDiscovered;
+      this.snapshot = catalog.snapshot();
+      this.names = new ResourceNames(snapshot, registerDiscovered);
     }
 
     @Override
-    public Optional<String> id(EdgeEnd end) {
-      if (catalog.refreshIfOld()) {
-        // Ids are name-based, so what was resolved stays right; names may now resolve better.
-        cache.clear();
-        tables.clear();
-      }
-      Optional<String> known = cache.get(end);
-      if (known != null) {
-        return known;
-      }
-      Optional<String> id = end.isColumn() ? column(end) : table(end).map(r -> r.id().toString());
-      cache.put(end, id);
-      return id;
+    public Catalog catalog() {
+      return catalog;
     }
 
-    private Optional<ResourceRow> table(EdgeEnd end) {
-      EdgeEnd key = end.tableEnd();
-      ResourceRow row = tables.get(key);
-      if (row != null) {
-        return Optional.of(row);
+    @Override
+    public LineageEdges.Resolved resolve(StatementLineage statement) {
+      catalog.refreshIfOld(); // the analyzer may have read it again already
+      if (catalog.snapshot() != snapshot) {
+        snapshot = catalog.snapshot();
+        names = new ResourceNames(snapshot, registerDiscovered);
       }
-      TableName name = TableName.of(key.database(), key.schema(), key.table());
-      Optional<StoreCatalog.StoredTable> stored = catalog.snapshot().resolve(name);
-      if (stored.isPresent()) {
-        StoreCatalog.StoredTable t = stored.get();
-        row =
-            new ResourceRow(
-                t.id(),
-                t.name().name(),
-                t.entityType(),
-                Optional.empty(),
-                Optional.empty(),
-                t.name().schema(),
-                t.name().database(),
-                t.integrationId(),
-                Optional.empty(),
-                java.util.OptionalInt.empty(),
-                true);
-      } else if (registerDiscovered) {
-        row = store.resources().registerDiscovered(name, List.of()).get(0);
-        discovered++;
-      } else {
-        return Optional.empty();
+      LineageEdges.Resolved resolved = LineageEdges.resolve(statement, names);
+      List<ResourceRow> rows = names.takeNewRows();
+      if (!rows.isEmpty()) {
+        lease.store().resources().upsert(rows);
+        discovered += rows.size();
       }
-      tables.put(key, row);
-      return Optional.of(row);
-    }
-
-    private Optional<String> column(EdgeEnd end) {
-      Optional<ResourceRow> table = table(end);
-      if (table.isEmpty()) {
-        return Optional.empty();
-      }
-      TableName name = TableName.of(end.database(), end.schema(), end.table());
-      Optional<UUID> stored =
-          catalog
-              .snapshot()
-              .resolve(name)
-              .filter(t -> t.id().equals(table.get().id()))
-              .flatMap(t -> t.column(end.column()))
-              .map(StoreCatalog.StoredColumn::id);
-      if (stored.isPresent()) {
-        return Optional.of(stored.get().toString());
-      }
-      if (!registerDiscovered) {
-        return Optional.empty();
-      }
-      List<ResourceRow> rows =
-          store.resources().registerDiscoveredColumns(table.get(), List.of(end.column()));
-      discovered++;
-      return Optional.of(rows.get(1).id().toString());
+      return resolved;
     }
 
     @Override

@@ -24,9 +24,9 @@ class StorePipelineStoreITCase {
     try (TestDatabase db = TestDatabase.postgres()) {
       StorePipelineStore store = StorePipelineStore.migrated(db.jdbcUrl());
       long before = sessionsOpened(db);
-      CatalogFactory catalogs = store.catalog(Duration.ofMillis(1));
-      Catalog catalog = catalogs.open();
-      PipelineStore.ResourceResolver resolver = store.openResolver(true, Duration.ofMillis(1));
+      PipelineStore.TaskNames names = store.openNames(true, Duration.ofMillis(1));
+      PipelineStore.TaskNames other = store.openNames(false, Duration.ofMillis(1));
+      Catalog catalog = names.catalog();
       PipelineStore.EdgeLookup lookup = store.openEdgeLookup();
       assertThat(SharedLineageStores.openPools()).isEqualTo(1);
       for (int reload = 0; reload < 10; reload++) {
@@ -38,8 +38,8 @@ class StorePipelineStoreITCase {
       // per reload would open 2 or more each.
       assertThat(opened).isLessThanOrEqualTo(4 + 2);
 
-      ((AutoCloseable) catalog).close();
-      resolver.close();
+      names.close();
+      other.close();
       assertThat(SharedLineageStores.openPools()).isEqualTo(1);
       lookup.close();
       assertThat(SharedLineageStores.openPools()).isZero();
