@@ -223,13 +223,18 @@ public abstract class ApiITCaseBase {
 
   protected UUID tableId(String table) {
     StoreCatalog catalog = store.catalog();
-    return catalog.tableId(TableName.of("production", "public", table)).orElseThrow();
+    return catalog
+        .resolve(TableName.of("production", "public", table))
+        .map(StoreCatalog.StoredTable::id)
+        .orElseThrow();
   }
 
   protected UUID columnId(String table, String column) {
     return store
         .catalog()
-        .columnId(TableName.of("production", "public", table), column)
+        .resolve(TableName.of("production", "public", table))
+        .flatMap(t -> t.column(column))
+        .map(StoreCatalog.StoredColumn::id)
         .orElseThrow();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.api.service.OpenLineageService;
+import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.sql.model.TableName;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,7 +137,12 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
     assertThat(r.json().path("event_type").asText()).isEqualTo("RUNNING");
     assertThat(r.json().path("table_edges").asInt()).isEqualTo(2);
     assertThat(r.json().path("column_edges").asInt()).isZero();
-    UUID topic = store.catalog().tableId(TableName.of("payment_events")).orElseThrow();
+    UUID topic =
+        store
+            .catalog()
+            .resolve(TableName.of("payment_events"))
+            .map(StoreCatalog.StoredTable::id)
+            .orElseThrow();
     UUID enriched = table(null, "lake", "payments_enriched");
     assertThat(upstream(enriched)).containsExactlyInAnyOrder(topic, tableId("customers"));
     assertThat(get("/resources/" + column(enriched, "customer_name")).status()).isEqualTo(200);
@@ -217,7 +223,11 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
         "empty part");
     assertInvalid("[1, 2]", "JSON object");
     assertInvalid("{\"eventTime\": ", "not valid JSON");
-    assertThat(store.catalog().tableId(TableName.of("production", "public", "never_written")))
+    assertThat(
+            store
+                .catalog()
+                .resolve(TableName.of("production", "public", "never_written"))
+                .map(StoreCatalog.StoredTable::id))
         .isEmpty();
   }
 
@@ -291,7 +301,11 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
   }
 
   private UUID table(String database, String schema, String name) {
-    return store.catalog().tableId(TableName.of(database, schema, name)).orElseThrow();
+    return store
+        .catalog()
+        .resolve(TableName.of(database, schema, name))
+        .map(StoreCatalog.StoredTable::id)
+        .orElseThrow();
   }
 
   private UUID column(UUID table, String column) {

@@ -6,6 +6,7 @@ import io.tributary.connectors.store.DerivedEdge;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreIds;
 import io.tributary.connectors.store.TestDatabase;
 import io.tributary.jobs.pipeline.PipelineOptions;
@@ -219,6 +220,10 @@ abstract class BackfillITCase {
   }
 
   private UUID tableId(String schema, String table) {
-    return store.catalog().tableId(TableName.of("analytics", schema, table)).orElseThrow();
+    return store
+        .catalog()
+        .resolve(TableName.of("analytics", schema, table))
+        .map(StoreCatalog.StoredTable::id)
+        .orElseThrow();
   }
 }

@@ -22,6 +22,7 @@ import io.tributary.sql.LineageAnalyzer;
 import io.tributary.sql.QueryFingerprint;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.dialect.IdentifierCase;
 import io.tributary.sql.dialect.UnknownDialectException;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ColumnName;
@@ -122,12 +123,16 @@ public final class QueryLineageService {
     List<StatementLineage> statements =
         analyzer.analyze(
             new AnalysisRequest(
-                sql, dialect, request.defaultDatabase(), request.defaultSchema(), catalogNames));
+                sql,
+                dialect,
+                request.defaultDatabase(),
+                request.defaultSchema(),
+                catalogNames.in(dialect.unquotedCase())));
     statements.stream().filter(StatementLineage::failed).findFirst().ifPresent(s -> fail(s));
 
     // A preview resolves as a write would, registering unknown names in memory only, so that it
     // shows the lineage a POST writes, with the ids it would write them under.
-    ResourceNames names = new ResourceNames(catalogNames, true);
+    ResourceNames names = new ResourceNames(catalogNames, dialect.unquotedCase(), true);
     Optional<StoredTable> fixedTarget = target.map(this::storedTable);
     Instant now = Timestamps.now();
     Plan plan = new Plan(names, fixedTarget, now, fingerprint(sql, dialect));
@@ -231,7 +236,8 @@ public final class QueryLineageService {
    */
   public Written write(
       List<StatementLineage> statements, List<DeclaredColumn> columns, QuerySeen producedBy) {
-    ResourceNames names = new ResourceNames(catalog.get(), true);
+    // Reported names carry no dialect: they are compared ignoring case.
+    ResourceNames names = new ResourceNames(catalog.get(), IdentifierCase.PRESERVE, true);
     Plan plan =
         new Plan(
             names, Optional.empty(), producedBy.lastSeen(), Optional.of(producedBy.fingerprint()));

@@ -16,19 +16,19 @@ public abstract class CatalogCacheITCase extends StoreITCaseBase {
     try (CatalogCache cache = new CatalogCache(store, Duration.ofMillis(50))) {
       cache.warm();
       TableName first = TableName.of("db", "s", "first");
-      assertThat(cache.get().tableId(first)).isEmpty();
+      assertThat(cache.get().resolve(first)).isEmpty();
 
       store.resources().registerDiscovered(first, List.of("a"));
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (cache.get().tableId(first).isEmpty() && System.nanoTime() < deadline) {
+      while (cache.get().resolve(first).isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertThat(cache.get().tableId(first)).isPresent();
+      assertThat(cache.get().resolve(first)).isPresent();
 
       TableName second = TableName.of("db", "s", "second");
       store.resources().registerDiscovered(second, List.of());
       cache.invalidate();
-      assertThat(cache.get().tableId(second)).isPresent();
+      assertThat(cache.get().resolve(second)).isPresent();
     }
   }
 }

@@ -319,18 +319,6 @@ public final class EdgeDao {
         });
   }
 
-  /** How many edge rows the store holds (both directions counted). */
-  public long count() {
-    return tx.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM lineage_edges");
-              ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-          }
-        });
-  }
-
   private static void clearTombstones(Connection c, List<Flow> pairs) throws SQLException {
     if (pairs.isEmpty()) {
       return;

@@ -2,9 +2,11 @@ package io.tributary.connectors.store;
 
 import io.tributary.connectors.store.StoreCatalog.StoredColumn;
 import io.tributary.connectors.store.StoreCatalog.StoredTable;
+import io.tributary.sql.dialect.IdentifierCase;
 import io.tributary.sql.model.TableName;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +25,20 @@ import java.util.UUID;
 public final class ResourceNames {
 
   private final StoreCatalog catalog;
+  private final IdentifierCase rule;
   private final boolean register;
   private final Map<TableName, Optional<StoredTable>> tables = new HashMap<>();
-  private final Map<UUID, Map<String, UUID>> newColumns = new HashMap<>();
+  private final Map<UUID, Set<UUID>> newColumns = new HashMap<>();
   private final List<ResourceRow> newRows = new ArrayList<>();
   private final Set<String> unresolved = new LinkedHashSet<>();
 
-  public ResourceNames(StoreCatalog catalog, boolean register) {
+  /**
+   * @param rule the dialect's rule for unquoted identifiers, which decides when two spellings name
+   *     one resource ({@link StoreIds#key}); {@code PRESERVE} for names of no dialect
+   */
+  public ResourceNames(StoreCatalog catalog, IdentifierCase rule, boolean register) {
     this.catalog = catalog;
+    this.rule = rule;
     this.register = register;
   }
 
@@ -42,7 +50,7 @@ public final class ResourceNames {
   /** The stored table of this name, registering nothing when the catalog does not know it. */
   public Optional<StoredTable> known(TableName name) {
     Optional<StoredTable> seen = tables.get(name);
-    return seen != null ? seen : catalog.resolve(name);
+    return seen != null ? seen : catalog.resolve(name, rule);
   }
 
   /** Resolves {@code table}'s name to this table, whatever the catalog holds (a given target). */
@@ -51,7 +59,7 @@ public final class ResourceNames {
   }
 
   private Optional<StoredTable> lookUp(TableName name) {
-    Optional<StoredTable> known = catalog.resolve(name);
+    Optional<StoredTable> known = catalog.resolve(name, rule);
     if (known.isPresent()) {
       return known;
     }
@@ -59,7 +67,7 @@ public final class ResourceNames {
     if (!register) {
       return Optional.empty();
     }
-    ResourceRow row = ResourceRow.discoveredTable(name);
+    ResourceRow row = ResourceRow.discoveredTable(name, rule);
     newRows.add(row);
     return Optional.of(
         new StoredTable(row.id(), name, EntityType.TABLE, Optional.empty(), true, List.of()));
@@ -67,20 +75,20 @@ public final class ResourceNames {
 
   /** The id of a column of {@code table}; {@code nativeType} is kept only when registered here. */
   public Optional<UUID> column(StoredTable table, String column, Optional<String> nativeType) {
-    Optional<UUID> known = table.column(column).map(StoredColumn::id);
+    Optional<UUID> known = table.column(column, rule).map(StoredColumn::id);
     if (known.isPresent()) {
       return known;
     }
-    UUID id = StoreIds.columnId(table.id(), column);
-    Map<String, UUID> added = newColumns.computeIfAbsent(table.id(), k -> new HashMap<>());
-    if (added.containsValue(id)) {
+    UUID id = StoreIds.columnId(table.id(), column, rule);
+    Set<UUID> added = newColumns.computeIfAbsent(table.id(), k -> new HashSet<>());
+    if (added.contains(id)) {
       return Optional.of(id);
     }
     unresolved.add(table.name().qualified() + "." + column);
     if (!register) {
       return Optional.empty();
     }
-    added.put(column, id);
+    added.add(id);
     newRows.add(
         new ResourceRow(
             id,

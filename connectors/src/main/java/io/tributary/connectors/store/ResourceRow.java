@@ -1,5 +1,6 @@
 package io.tributary.connectors.store;
 
+import io.tributary.sql.dialect.IdentifierCase;
 import io.tributary.sql.model.TableName;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -58,15 +59,28 @@ public record ResourceRow(
         discovered);
   }
 
-  /** A table only seen in queries, under no integration. */
+  /** A table only seen in queries, under no integration, its name compared ignoring case. */
   public static ResourceRow discoveredTable(TableName name) {
-    return table(
-        Optional.empty(),
-        name.database(),
-        name.schema(),
+    return discoveredTable(name, IdentifierCase.PRESERVE);
+  }
+
+  /**
+   * A table only seen in queries, under no integration, named in a dialect with this rule for
+   * unquoted identifiers ({@link StoreIds#key}).
+   */
+  public static ResourceRow discoveredTable(TableName name, IdentifierCase rule) {
+    EntityType table = EntityType.TABLE;
+    return new ResourceRow(
+        StoreIds.tableId(Optional.empty(), name, rule),
         name.name(),
-        EntityType.TABLE,
+        table,
+        Optional.of(table.jsonName()),
+        Optional.of(table.jsonName()),
+        name.schema(),
+        name.database(),
         Optional.empty(),
+        Optional.empty(),
+        OptionalInt.empty(),
         true);
   }
 

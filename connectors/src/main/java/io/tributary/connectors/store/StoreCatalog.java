@@ -3,6 +3,7 @@ package io.tributary.connectors.store;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.CatalogColumn;
 import io.tributary.sql.catalog.CatalogTable;
+import io.tributary.sql.dialect.IdentifierCase;
 import io.tributary.sql.model.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,11 +23,15 @@ import javax.sql.DataSource;
  * An in-memory index of the store's tables, views and columns, to resolve the names the analyzer
  * produces to resource ids, and to serve the analyzer as its {@link Catalog} (to expand {@code *}).
  *
- * <p>Names match part by part. An exact match wins over a case-insensitive one (the analyzer has
- * already folded unquoted names by the dialect's rule; a catalog imported in another case still
- * matches). A part the name does not give matches anything, and a part the store does not know
- * matches any given part; when several tables remain, the one matching most exactly wins, and a tie
- * is no match (ambiguity is not guessed).
+ * <p>Names match part by part, by the dialect's identifier rule ({@link StoreIds#key}): the
+ * analyzer has already folded unquoted names, so in PostgreSQL {@code "Orders"} does not match
+ * {@code orders}, while in T-SQL {@code Orders} does. An exact match wins over one by the rule. A
+ * catalog table imported in lower case also serves an upper-folding dialect ({@code ORDERS} in
+ * Snowflake matches an imported {@code orders}): an import does not say whether its names were
+ * quoted; a discovered table was named by the analyzer, so its spelling is exact. Without a rule
+ * names are compared ignoring case. A part the name does not give matches anything, and a part the
+ * store does not know matches any given part; when several tables remain, the one matching most
+ * exactly wins, and a tie is no match (ambiguity is not guessed).
  */
 public final class StoreCatalog implements Catalog {
 
@@ -44,13 +49,18 @@ public final class StoreCatalog implements Catalog {
 
     /** The column of this name: exact first, then ignoring case when only one matches. */
     public Optional<StoredColumn> column(String name) {
+      return column(name, IdentifierCase.PRESERVE);
+    }
+
+    /** The column of this name: exact first, then by the dialect's rule when only one matches. */
+    public Optional<StoredColumn> column(String name, IdentifierCase rule) {
       for (StoredColumn c : columns) {
         if (c.name().equals(name)) {
           return Optional.of(c);
         }
       }
       List<StoredColumn> loose =
-          columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).toList();
+          columns.stream().filter(c -> part(name, c.name(), rule, !discovered) > 0).toList();
       return loose.size() == 1 ? Optional.of(loose.get(0)) : Optional.empty();
     }
   }
@@ -131,14 +141,22 @@ public final class StoreCatalog implements Catalog {
     return size;
   }
 
-  /** The stored table this name resolves to, if exactly one fits best. */
+  /** The stored table this name resolves to, its parts compared ignoring case. */
   public Optional<StoredTable> resolve(TableName name) {
+    return resolve(name, IdentifierCase.PRESERVE);
+  }
+
+  /**
+   * The stored table this name resolves to, if exactly one fits best; {@code rule} is the dialect's
+   * rule for unquoted identifiers, the name's parts are as the analyzer normalized them.
+   */
+  public Optional<StoredTable> resolve(TableName name, IdentifierCase rule) {
     List<StoredTable> candidates = byTitle.getOrDefault(key(name.name()), List.of());
     StoredTable best = null;
     int bestScore = -1;
     boolean tie = false;
     for (StoredTable t : candidates) {
-      int score = score(name, t.name());
+      int score = score(name, t, rule);
       if (score < 0) {
         continue;
       }
@@ -158,46 +176,60 @@ public final class StoreCatalog implements Catalog {
     return best == null || tie ? Optional.empty() : Optional.of(best);
   }
 
-  public Optional<UUID> tableId(TableName name) {
-    return resolve(name).map(StoredTable::id);
-  }
-
-  public Optional<UUID> columnId(TableName table, String column) {
-    return resolve(table).flatMap(t -> t.column(column)).map(StoredColumn::id);
-  }
-
   @Override
   public Optional<CatalogTable> table(TableName name) {
-    return resolve(name)
-        .map(
-            t ->
-                new CatalogTable(
-                    t.name(),
-                    t.columns().stream().map(c -> new CatalogColumn(c.name(), c.type())).toList()));
+    return in(IdentifierCase.PRESERVE).table(name);
+  }
+
+  /** This catalog as the analyzer sees it in a dialect with this rule for unquoted identifiers. */
+  public Catalog in(IdentifierCase rule) {
+    return name ->
+        resolve(name, rule)
+            .map(
+                t ->
+                    new CatalogTable(
+                        t.name(),
+                        t.columns().stream()
+                            .map(c -> new CatalogColumn(c.name(), c.type()))
+                            .toList()));
   }
 
   /**
-   * How well a stored name fits a wanted one: -1 when a given part contradicts; otherwise points
-   * for each part that matches exactly (3), ignoring case (2), or is unknown on either side (0).
+   * How well a stored table's name fits a wanted one: -1 when a given part contradicts; otherwise
+   * points for each part that matches exactly (3), by the rule or as imported (2), or is unknown on
+   * either side (0).
    */
-  private static int score(TableName wanted, TableName stored) {
-    int title = part(Optional.of(wanted.name()), Optional.of(stored.name()));
-    int schema = part(wanted.schema(), stored.schema());
-    int database = part(wanted.database(), stored.database());
+  private static int score(TableName wanted, StoredTable table, IdentifierCase rule) {
+    TableName stored = table.name();
+    boolean imported = !table.discovered();
+    int title = part(wanted.name(), stored.name(), rule, imported);
+    int schema = part(wanted.schema(), stored.schema(), rule, imported);
+    int database = part(wanted.database(), stored.database(), rule, imported);
     if (title < 0 || schema < 0 || database < 0) {
       return -1;
     }
     return title * 100 + schema * 10 + database;
   }
 
-  private static int part(Optional<String> wanted, Optional<String> stored) {
+  private static int part(
+      Optional<String> wanted, Optional<String> stored, IdentifierCase rule, boolean imported) {
     if (wanted.isEmpty() || stored.isEmpty()) {
       return 0;
     }
-    if (wanted.get().equals(stored.get())) {
+    return part(wanted.get(), stored.get(), rule, imported);
+  }
+
+  private static int part(String wanted, String stored, IdentifierCase rule, boolean imported) {
+    if (wanted.equals(stored)) {
       return 3;
     }
-    return wanted.get().equalsIgnoreCase(stored.get()) ? 2 : -1;
+    if (StoreIds.key(wanted, rule).equals(StoreIds.key(stored, rule))) {
+      return 2;
+    }
+    // An import does not say whether a name was quoted; lower case is how most catalogs spell an
+    // unquoted name.
+    boolean caseFree = imported && stored.equals(stored.toLowerCase(Locale.ROOT));
+    return caseFree && StoreIds.folded(wanted, rule) && wanted.equalsIgnoreCase(stored) ? 2 : -1;
   }
 
   private static String key(String title) {

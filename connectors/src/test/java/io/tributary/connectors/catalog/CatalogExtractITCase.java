@@ -64,7 +64,8 @@ public abstract class CatalogExtractITCase {
     assertThat(second).isEqualTo(first);
     StoreCatalog catalog = store.catalog();
     assertThat(catalog.size()).isEqualTo(2);
-    UUID customers = catalog.tableId(source.customers()).orElseThrow();
+    UUID customers =
+        catalog.resolve(source.customers()).map(StoreCatalog.StoredTable::id).orElseThrow();
     Resource table = store.resources().find(customers).orElseThrow();
     assertThat(table.entityType()).isEqualTo(EntityType.TABLE);
     assertThat(store.resources().columns(customers))
@@ -73,9 +74,13 @@ public abstract class CatalogExtractITCase {
     Resource name = store.resources().columns(customers).get(1);
     assertThat(name.nativeType()).contains("varchar(40)");
     assertThat(
-            catalog.tableId(
-                new TableName(
-                    source.customers().database(), source.customers().schema(), "customer_names")))
+            catalog
+                .resolve(
+                    new TableName(
+                        source.customers().database(),
+                        source.customers().schema(),
+                        "customer_names"))
+                .map(StoreCatalog.StoredTable::id))
         .map(id -> store.resources().find(id).orElseThrow().entityType())
         .contains(EntityType.VIEW);
   }

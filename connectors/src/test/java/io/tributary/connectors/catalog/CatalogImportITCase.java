@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.Resource;
 import io.tributary.connectors.store.ResourceFilter;
+import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreITCaseBase;
 import io.tributary.sql.json.InvalidJsonInputException;
 import io.tributary.sql.model.TableName;
@@ -61,17 +62,30 @@ public abstract class CatalogImportITCase extends StoreITCaseBase {
     assertThat(countIn(db)).isEqualTo(5);
 
     var catalogView = store.catalog();
-    UUID customers = catalogView.tableId(TableName.of(db, "PUBLIC", "CUSTOMERS")).orElseThrow();
+    UUID customers =
+        catalogView
+            .resolve(TableName.of(db, "PUBLIC", "CUSTOMERS"))
+            .map(StoreCatalog.StoredTable::id)
+            .orElseThrow();
     Resource table = store.resources().find(customers).orElseThrow();
     assertThat(table.integration().orElseThrow().title()).isEqualTo("Production Snowflake");
     assertThat(table.integration().orElseThrow().type()).isEqualTo("snowflake");
     Resource name =
         store
             .resources()
-            .find(catalogView.columnId(TableName.of(db, "PUBLIC", "CUSTOMERS"), "NAME").get())
+            .find(
+                catalogView
+                    .resolve(TableName.of(db, "PUBLIC", "CUSTOMERS"))
+                    .flatMap(t -> t.column("NAME"))
+                    .map(StoreCatalog.StoredColumn::id)
+                    .get())
             .orElseThrow();
     assertThat(name.type()).contains("TEXT");
-    UUID view = catalogView.tableId(TableName.of(db, "PUBLIC", "V_CUSTOMERS")).orElseThrow();
+    UUID view =
+        catalogView
+            .resolve(TableName.of(db, "PUBLIC", "V_CUSTOMERS"))
+            .map(StoreCatalog.StoredTable::id)
+            .orElseThrow();
     assertThat(store.resources().find(view).orElseThrow().entityType()).isEqualTo(EntityType.VIEW);
   }
 
@@ -94,7 +108,12 @@ public abstract class CatalogImportITCase extends StoreITCaseBase {
     Resource events = store.resources().find(discovered.get(0).id()).orElseThrow();
     assertThat(events.discovered()).isFalse();
     assertThat(store.resources().find(discovered.get(1).id()).orElseThrow().type()).contains("int");
-    UUID users = store.catalog().tableId(TableName.of(db, "raw", "users")).orElseThrow();
+    UUID users =
+        store
+            .catalog()
+            .resolve(TableName.of(db, "raw", "users"))
+            .map(StoreCatalog.StoredTable::id)
+            .orElseThrow();
     assertThat(store.resources().find(users).orElseThrow().integration().orElseThrow().title())
         .isEqualTo("Warehouse");
   }

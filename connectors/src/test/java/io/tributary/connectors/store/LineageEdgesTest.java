@@ -6,6 +6,7 @@ import io.tributary.connectors.store.LineageEdges.Edge;
 import io.tributary.connectors.store.LineageEdges.Resolved;
 import io.tributary.connectors.store.StoreCatalog.StoredColumn;
 import io.tributary.connectors.store.StoreCatalog.StoredTable;
+import io.tributary.sql.dialect.IdentifierCase;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.LineageKind;
@@ -60,6 +61,10 @@ class LineageEdgesTest {
         ColumnName.of(from, fromColumn), ColumnName.of(to, toCol), LineageKind.DIRECT);
   }
 
+  private static ResourceNames names(boolean register) {
+    return new ResourceNames(CATALOG, IdentifierCase.LOWER, register);
+  }
+
   private static UUID column(StoredTable table) {
     return table.columns().get(0).id();
   }
@@ -75,7 +80,7 @@ class LineageEdgesTest {
             // a column into itself (SET total = total + x) is no edge
             pair(TOTALS, "total", TOTALS, "total"));
 
-    ResourceNames names = new ResourceNames(CATALOG, true);
+    ResourceNames names = names(true);
     Resolved resolved = LineageEdges.resolve(update, names);
 
     assertThat(resolved.target()).contains(TOTALS_ROW);
@@ -94,7 +99,7 @@ class LineageEdgesTest {
     StatementLineage insert =
         writing(StatementKind.INSERT, List.of(UNKNOWN), TOTALS, pair(UNKNOWN, "*", TOTALS, "*"));
 
-    ResourceNames names = new ResourceNames(CATALOG, true);
+    ResourceNames names = names(true);
     Resolved resolved = LineageEdges.resolve(insert, names);
 
     UUID unknown =
@@ -117,7 +122,7 @@ class LineageEdgesTest {
             pair(UNKNOWN, "price", TOTALS, "total"),
             pair(ORDERS, "amount", TOTALS, "new_column"));
 
-    ResourceNames registering = new ResourceNames(CATALOG, true);
+    ResourceNames registering = names(true);
     Resolved registered = LineageEdges.resolve(insert, registering);
     UUID unknown =
         StoreIds.tableId(Optional.empty(), UNKNOWN.database(), UNKNOWN.schema(), UNKNOWN.name());
@@ -134,7 +139,7 @@ class LineageEdgesTest {
         .containsExactly(
             "db.raw.unknown_table", "db.raw.unknown_table.price", "db.marts.totals.new_column");
 
-    ResourceNames known = new ResourceNames(CATALOG, false);
+    ResourceNames known = names(false);
     assertThat(LineageEdges.resolve(insert, known).edges()).isEmpty();
     assertThat(known.newRows()).isEmpty();
     assertThat(known.unresolved()).hasSize(2);
@@ -149,7 +154,7 @@ class LineageEdgesTest {
             TOTALS,
             new ColumnLineage(
                 ColumnName.output("x"), ColumnName.of(TOTALS, "total"), LineageKind.DIRECT));
-    ResourceNames names = new ResourceNames(CATALOG, true);
+    ResourceNames names = names(true);
     assertThat(LineageEdges.resolve(insert, names).edges()).isEmpty();
     assertThat(names.unresolved()).containsExactly("x");
   }
@@ -163,7 +168,7 @@ class LineageEdgesTest {
             null,
             new ColumnLineage(
                 ColumnName.of(ORDERS, "amount"), ColumnName.output("total"), LineageKind.DIRECT));
-    ResourceNames names = new ResourceNames(CATALOG, true);
+    ResourceNames names = names(true);
 
     assertThat(LineageEdges.resolve(select, names).edges()).isEmpty();
     assertThat(LineageEdges.resolve(select, Optional.of(TOTALS_ROW), names).edges())
@@ -181,7 +186,7 @@ class LineageEdgesTest {
             null,
             new ColumnLineage(
                 ColumnName.of(UNKNOWN, "a"), ColumnName.output("a"), LineageKind.DIRECT));
-    ResourceNames names = new ResourceNames(CATALOG, true);
+    ResourceNames names = names(true);
     assertThat(LineageEdges.resolve(select, names).edges()).isEmpty();
     assertThat(LineageEdges.resolve(StatementLineage.utility(0, "COMMIT"), names).edges())
         .isEmpty();

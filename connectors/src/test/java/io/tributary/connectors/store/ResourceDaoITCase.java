@@ -229,12 +229,31 @@ public abstract class ResourceDaoITCase extends StoreITCaseBase {
 
     StoreCatalog catalog = store.catalog();
 
-    assertThat(catalog.tableId(TableName.of(db, "PUBLIC", "CUSTOMERS"))).contains(tableId);
-    assertThat(catalog.tableId(TableName.of(db.toLowerCase(), "public", "customers")))
+    assertThat(
+            catalog
+                .resolve(TableName.of(db, "PUBLIC", "CUSTOMERS"))
+                .map(StoreCatalog.StoredTable::id))
         .contains(tableId);
-    assertThat(catalog.tableId(TableName.of(null, "PUBLIC", "CUSTOMERS"))).contains(tableId);
-    assertThat(catalog.tableId(TableName.of("OTHER", "PUBLIC", "CUSTOMERS"))).isEmpty();
-    assertThat(catalog.columnId(TableName.of(db, "PUBLIC", "CUSTOMERS"), "name"))
+    assertThat(
+            catalog
+                .resolve(TableName.of(db.toLowerCase(), "public", "customers"))
+                .map(StoreCatalog.StoredTable::id))
+        .contains(tableId);
+    assertThat(
+            catalog
+                .resolve(TableName.of(null, "PUBLIC", "CUSTOMERS"))
+                .map(StoreCatalog.StoredTable::id))
+        .contains(tableId);
+    assertThat(
+            catalog
+                .resolve(TableName.of("OTHER", "PUBLIC", "CUSTOMERS"))
+                .map(StoreCatalog.StoredTable::id))
+        .isEmpty();
+    assertThat(
+            catalog
+                .resolve(TableName.of(db, "PUBLIC", "CUSTOMERS"))
+                .flatMap(s -> s.column("name"))
+                .map(StoreCatalog.StoredColumn::id))
         .contains(rows.get(2).id());
     assertThat(catalog.table(TableName.of(db, "PUBLIC", "CUSTOMERS")).orElseThrow().columns())
         .extracting(c -> c.name())
@@ -242,7 +261,11 @@ public abstract class ResourceDaoITCase extends StoreITCaseBase {
 
     // a discovered table of the same title does not hide the catalog one
     store.resources().registerDiscovered(TableName.of("CUSTOMERS"), List.of());
-    assertThat(store.catalog().tableId(TableName.of(null, "PUBLIC", "CUSTOMERS")))
+    assertThat(
+            store
+                .catalog()
+                .resolve(TableName.of(null, "PUBLIC", "CUSTOMERS"))
+                .map(StoreCatalog.StoredTable::id))
         .contains(tableId);
   }
 }

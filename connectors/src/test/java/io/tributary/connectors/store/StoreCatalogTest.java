@@ -59,9 +59,18 @@ class StoreCatalogTest {
     StoredTable t = table("db", "s", "t", false);
     StoreCatalog catalog = StoreCatalog.of(List.of(t));
     TableName name = TableName.of("db", "s", "t");
-    assertThat(catalog.columnId(name, "ID")).contains(t.columns().get(0).id());
-    assertThat(catalog.columnId(name, "name")).contains(t.columns().get(1).id());
-    assertThat(catalog.columnId(name, "missing")).isEmpty();
+    assertThat(
+            catalog.resolve(name).flatMap(s -> s.column("ID")).map(StoreCatalog.StoredColumn::id))
+        .contains(t.columns().get(0).id());
+    assertThat(
+            catalog.resolve(name).flatMap(s -> s.column("name")).map(StoreCatalog.StoredColumn::id))
+        .contains(t.columns().get(1).id());
+    assertThat(
+            catalog
+                .resolve(name)
+                .flatMap(s -> s.column("missing"))
+                .map(StoreCatalog.StoredColumn::id))
+        .isEmpty();
     assertThat(catalog.table(name).orElseThrow().columns()).hasSize(2);
   }
 }

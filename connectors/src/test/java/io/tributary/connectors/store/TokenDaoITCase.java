@@ -29,6 +29,6 @@ public abstract class TokenDaoITCase extends StoreITCaseBase {
   @Test
   void migrationsRunAgainWithoutChange() {
     LineageStore.migrate(store.dataSource());
-    assertThat(store.edges().count()).isZero();
+    assertThat(store.stats().read().relationships() * 2).isZero();
   }
 }

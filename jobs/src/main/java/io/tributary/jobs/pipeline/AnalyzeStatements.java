@@ -6,6 +6,7 @@ import io.tributary.connectors.store.LineageEdges;
 import io.tributary.jobs.openlineage.StatementRun;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
+import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.StatementLineage;
@@ -92,15 +93,13 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
       throws Exception {
     var record = query.record();
     long started = System.nanoTime();
+    Dialect dialect;
     List<StatementLineage> statements;
     try {
+      dialect = Dialects.byName(query.dialect());
       AnalysisRequest request =
           new AnalysisRequest(
-              record.sql(),
-              Dialects.byName(query.dialect()),
-              record.database(),
-              record.schema(),
-              names.catalog());
+              record.sql(), dialect, record.database(), record.schema(), names.catalog(dialect));
       statements = analyzer.analyze(request);
     } catch (RuntimeException | StackOverflowError e) {
       // The analyzer promises not to throw; if it does anyway, the statement is the one to blame.
@@ -132,7 +131,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
                 statement)
             .ifPresent(run -> ctx.output(runs, run));
       }
-      for (LineageEdges.Edge edge : names.resolve(statement).edges()) {
+      for (LineageEdges.Edge edge : names.resolve(statement, dialect).edges()) {
         out.collect(
             new ResolvedEdge(
                 edge.source().toString(),

@@ -7,6 +7,7 @@ import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.store.LineageEdges;
 import io.tributary.sql.catalog.Catalog;
+import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.StatementLineage;
 import java.io.Serializable;
 import java.time.Duration;
@@ -46,14 +47,14 @@ public interface PipelineStore extends Serializable {
   /** The store's names as one task sees them; not thread-safe. */
   interface TaskNames extends AutoCloseable {
 
-    /** The catalog the analyzer uses. */
-    Catalog catalog();
+    /** The catalog the analyzer uses for a statement in this dialect. */
+    Catalog catalog(Dialect dialect);
 
     /**
-     * The edges of one analyzed statement by {@link LineageEdges}' rule; the resources it
-     * discovered are registered in the store before this returns.
+     * The edges of one statement analyzed in this dialect, by {@link LineageEdges}' rule; the
+     * resources it discovered are registered in the store before this returns.
      */
-    LineageEdges.Resolved resolve(StatementLineage statement) throws Exception;
+    LineageEdges.Resolved resolve(StatementLineage statement, Dialect dialect) throws Exception;
 
     /** How many tables and columns this task registered so far. */
     long discovered();

@@ -16,11 +16,13 @@ import io.tributary.connectors.store.SharedLineageStores;
 import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreIds;
 import io.tributary.sql.catalog.Catalog;
-import io.tributary.sql.catalog.CatalogTable;
+import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.dialect.IdentifierCase;
 import io.tributary.sql.model.StatementLineage;
-import io.tributary.sql.model.TableName;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -74,7 +76,7 @@ public final class StorePipelineStore implements PipelineStore {
    * The store's catalog, read again (through the same pool) once it is older than {@code maxAge}
    * (never if null).
    */
-  static final class RefreshingCatalog implements Catalog {
+  static final class RefreshingCatalog {
     private final Supplier<StoreCatalog> loader;
     private final Duration maxAge;
     private StoreCatalog current;
@@ -105,12 +107,6 @@ public final class StorePipelineStore implements PipelineStore {
 
     synchronized StoreCatalog snapshot() {
       return current;
-    }
-
-    @Override
-    public Optional<CatalogTable> table(TableName name) {
-      refreshIfOld();
-      return snapshot().table(name);
     }
   }
 
@@ -174,8 +170,8 @@ public final class StorePipelineStore implements PipelineStore {
     private final SharedLineageStores.Lease lease;
     private final RefreshingCatalog catalog;
     private final boolean registerDiscovered;
+    private final Map<IdentifierCase, ResourceNames> names = new EnumMap<>(IdentifierCase.class);
     private StoreCatalog snapshot;
-    private ResourceNames names;
     private long discovered;
 
     StoreTaskNames(
@@ -184,23 +180,29 @@ public final class StorePipelineStore implements PipelineStore {
       this.catalog = catalog;
       this.registerDiscovered = registerDiscovered;
       this.snapshot = catalog.snapshot();
-      this.names = new ResourceNames(snapshot, registerDiscovered);
     }
 
     @Override
-    public Catalog catalog() {
-      return catalog;
+    public Catalog catalog(Dialect dialect) {
+      return name -> {
+        catalog.refreshIfOld();
+        return catalog.snapshot().in(dialect.unquotedCase()).table(name);
+      };
     }
 
     @Override
-    public LineageEdges.Resolved resolve(StatementLineage statement) {
+    public LineageEdges.Resolved resolve(StatementLineage statement, Dialect dialect) {
       catalog.refreshIfOld(); // the analyzer may have read it again already
       if (catalog.snapshot() != snapshot) {
         snapshot = catalog.snapshot();
-        names = new ResourceNames(snapshot, registerDiscovered);
+        names.clear();
       }
-      LineageEdges.Resolved resolved = LineageEdges.resolve(statement, names);
-      List<ResourceRow> rows = names.takeNewRows();
+      ResourceNames inDialect =
+          names.computeIfAbsent(
+              dialect.unquotedCase(),
+              rule -> new ResourceNames(snapshot, rule, registerDiscovered));
+      LineageEdges.Resolved resolved = LineageEdges.resolve(statement, inDialect);
+      List<ResourceRow> rows = inDialect.takeNewRows();
       if (!rows.isEmpty()) {
         lease.store().resources().upsert(rows);
         discovered += rows.size();

@@ -26,7 +26,7 @@ class StorePipelineStoreITCase {
       long before = sessionsOpened(db);
       PipelineStore.TaskNames names = store.openNames(true, Duration.ofMillis(1));
       PipelineStore.TaskNames other = store.openNames(false, Duration.ofMillis(1));
-      Catalog catalog = names.catalog();
+      Catalog catalog = names.catalog(io.tributary.sql.dialect.Dialects.POSTGRESQL);
       PipelineStore.EdgeLookup lookup = store.openEdgeLookup();
       assertThat(SharedLineageStores.openPools()).isEqualTo(1);
       for (int reload = 0; reload < 10; reload++) {
