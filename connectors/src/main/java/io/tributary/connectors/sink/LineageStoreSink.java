@@ -67,11 +67,10 @@ public final class LineageStoreSink {
     return new Builder();
   }
 
-  /** Both rows of each edge; feed it {@link EdgeDirectionRow#rowsOf}. */
-  public JdbcSink<EdgeDirectionRow> edges() {
-    return JdbcSink.<EdgeDirectionRow>builder()
-        .withQueryStatement(
-            dialect.upsertDerivedEdgeSql(), (ps, row) -> EdgeRow.bind(ps, row.toEdgeRow()))
+  /** Both rows of each edge; feed it {@link ResolvedEdge#rows}. */
+  public JdbcSink<EdgeRow> edges() {
+    return JdbcSink.<EdgeRow>builder()
+        .withQueryStatement(dialect.upsertDerivedEdgeSql(), EdgeRow::bind)
         .withExecutionOptions(execution)
         .buildAtLeastOnce(connection());
   }

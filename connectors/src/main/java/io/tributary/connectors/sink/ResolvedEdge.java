@@ -1,10 +1,16 @@
 package io.tributary.connectors.sink;
 
+import io.tributary.connectors.store.EdgeRow;
+import io.tributary.connectors.store.ResourceId;
+import java.time.Instant;
+import java.util.List;
+
 /**
- * A relationship between two store resources found in a query: data flows from {@code sourceId}
- * into {@code targetId} (two tables, or two columns). The sink stores it in both directions.
+ * A relationship between two store resources found in a query, as a job carries it from analysis to
+ * the store: data flows from {@code sourceId} into {@code targetId} (two tables, or two columns),
+ * over the executions it was seen in. The sink stores it in both directions ({@link #rows}).
  *
- * @param sourceId the upstream resource's id (a UUID's text)
+ * @param sourceId the upstream resource's id
  * @param targetId the downstream resource's id
  * @param column whether both ends are columns
  * @param fingerprint the fingerprint of the query that produced it
@@ -12,8 +18,8 @@ package io.tributary.connectors.sink;
  * @param lastSeenMillis the latest execution of that query it stands for
  */
 public record ResolvedEdge(
-    String sourceId,
-    String targetId,
+    ResourceId sourceId,
+    ResourceId targetId,
     boolean column,
     String fingerprint,
     long firstSeenMillis,
@@ -30,8 +36,18 @@ public record ResolvedEdge(
         Math.max(lastSeenMillis, lastMillis));
   }
 
+  /** The two stored rows, downstream first. */
+  public List<EdgeRow> rows() {
+    return EdgeRow.bothDirections(
+        sourceId,
+        targetId,
+        Instant.ofEpochMilli(firstSeenMillis),
+        Instant.ofEpochMilli(lastSeenMillis),
+        fingerprint);
+  }
+
   /** The key edges are deduplicated and written by. */
   public String key() {
-    return sourceId + '>' + targetId;
+    return sourceId.toString() + '>' + targetId;
   }
 }

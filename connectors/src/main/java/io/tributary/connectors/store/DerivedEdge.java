@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A relationship found in a query: data flows from {@code source} into {@code target}. It is
- * written as two rows, {@code DOWNSTREAM source→target} and {@code UPSTREAM target→source}.
+ * A relationship found in a query, to write at once: data flows from {@code source} into {@code
+ * target}. It is written as two rows ({@link EdgeRow#bothDirections}).
  *
  * @param seenAt when the query ran (first_seen / last_seen of the edge)
  * @param fingerprint the fingerprint of the query that produced it
@@ -24,10 +24,7 @@ public record DerivedEdge(UUID source, UUID target, Instant seenAt, Optional<Str
 
   /** The two stored rows, downstream first. */
   public List<EdgeRow> rows() {
-    return List.of(
-        new EdgeRow(
-            source, target, Direction.DOWNSTREAM, source, target, seenAt, seenAt, fingerprint),
-        new EdgeRow(
-            target, source, Direction.UPSTREAM, source, target, seenAt, seenAt, fingerprint));
+    return EdgeRow.bothDirections(
+        ResourceId.of(source), ResourceId.of(target), seenAt, seenAt, fingerprint.orElse(null));
   }
 }

@@ -5,27 +5,30 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * One row of a derived edge as {@link StoreDialect#upsertDerivedEdgeSql()} takes it. {@link
- * #bind(PreparedStatement, EdgeRow)} fits Flink's {@code JdbcStatementBuilder}.
+ * One stored row of a derived relationship, as {@link StoreDialect#upsertDerivedEdgeSql()} takes
+ * it: the store keeps each relationship twice, {@code DOWNSTREAM source→target} and {@code UPSTREAM
+ * target→source} ({@link #bothDirections}). {@link #bind(PreparedStatement, EdgeRow)} fits Flink's
+ * {@code JdbcStatementBuilder}; a record of ids, an enum, instants and a string, Flink serializes
+ * it as a POJO.
  *
  * @param source the flow's source (the tombstone key), whatever the row's direction
  * @param target the flow's target (the tombstone key)
+ * @param direction which of the two rows this is
  * @param firstSeen the earliest execution the write stands for
  * @param lastSeen the latest execution the write stands for
+ * @param fingerprint the fingerprint of the query behind it, or null
  */
 public record EdgeRow(
-    UUID from,
-    UUID to,
+    ResourceId source,
+    ResourceId target,
     Direction direction,
-    UUID source,
-    UUID target,
     Instant firstSeen,
     Instant lastSeen,
-    Optional<String> fingerprint) {
+    String fingerprint) {
 
   /** The order writers lock rows in, so concurrent batches do not deadlock. */
   public static final Comparator<EdgeRow> LOCK_ORDER =
@@ -33,8 +36,38 @@ public record EdgeRow(
           .thenComparing(EdgeRow::to)
           .thenComparing(EdgeRow::direction);
 
-  public UUID id() {
-    return StoreIds.edgeId(from, to, direction);
+  public EdgeRow {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(firstSeen, "firstSeen");
+    Objects.requireNonNull(lastSeen, "lastSeen");
+  }
+
+  /** The two stored rows of the relationship {@code source → target}, downstream first. */
+  public static List<EdgeRow> bothDirections(
+      ResourceId source,
+      ResourceId target,
+      Instant firstSeen,
+      Instant lastSeen,
+      String fingerprint) {
+    return List.of(
+        new EdgeRow(source, target, Direction.DOWNSTREAM, firstSeen, lastSeen, fingerprint),
+        new EdgeRow(source, target, Direction.UPSTREAM, firstSeen, lastSeen, fingerprint));
+  }
+
+  /** The row's from_entity: the source downstream, the target upstream. */
+  public ResourceId from() {
+    return direction == Direction.DOWNSTREAM ? source : target;
+  }
+
+  /** The row's to_entity. */
+  public ResourceId to() {
+    return direction == Direction.DOWNSTREAM ? target : source;
+  }
+
+  public java.util.UUID id() {
+    return StoreIds.edgeId(from().uuid(), to().uuid(), direction);
   }
 
   /**
@@ -48,17 +81,17 @@ public record EdgeRow(
     ps.setObject(1, row.id());
     ps.setObject(2, now);
     ps.setObject(3, now);
-    ps.setObject(4, row.from());
-    ps.setObject(5, row.to());
+    ps.setObject(4, row.from().uuid());
+    ps.setObject(5, row.to().uuid());
     ps.setString(6, row.direction().name());
     ps.setObject(7, Timestamps.toDb(row.firstSeen()));
     ps.setObject(8, Timestamps.toDb(row.lastSeen()));
-    if (row.fingerprint().isPresent()) {
-      ps.setString(9, row.fingerprint().get());
+    if (row.fingerprint() != null) {
+      ps.setString(9, row.fingerprint());
     } else {
       ps.setNull(9, Types.VARCHAR);
     }
-    ps.setObject(10, row.source());
-    ps.setObject(11, row.target());
+    ps.setObject(10, row.source().uuid());
+    ps.setObject(11, row.target().uuid());
   }
 }

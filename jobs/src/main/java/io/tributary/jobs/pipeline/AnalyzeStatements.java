@@ -3,6 +3,7 @@ package io.tributary.jobs.pipeline;
 import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.store.LineageEdges;
+import io.tributary.connectors.store.ResourceId;
 import io.tributary.jobs.openlineage.StatementRun;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
@@ -134,8 +135,8 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
       for (LineageEdges.Edge edge : names.resolve(statement, dialect).edges()) {
         out.collect(
             new ResolvedEdge(
-                edge.source().toString(),
-                edge.target().toString(),
+                ResourceId.of(edge.source()),
+                ResourceId.of(edge.target()),
                 edge.column(),
                 query.fingerprint(),
                 query.firstSeenMillis(),

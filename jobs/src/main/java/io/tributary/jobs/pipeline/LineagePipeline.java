@@ -1,11 +1,11 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
-import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.store.EdgeRow;
 import io.tributary.jobs.openlineage.OpenLineageOptions;
 import io.tributary.jobs.openlineage.OpenLineageSink;
 import io.tributary.jobs.openlineage.StatementRun;
@@ -156,10 +156,8 @@ public final class LineagePipeline {
         .process(new DedupeEdges(store, options.stateTtl(), batch))
         .name("Dedupe edges")
         .uid("dedupe-edges")
-        .flatMap(
-            (ResolvedEdge edge, Collector<EdgeDirectionRow> out) ->
-                EdgeDirectionRow.rowsOf(edge).forEach(out::collect))
-        .returns(EdgeDirectionRow.class)
+        .flatMap((ResolvedEdge edge, Collector<EdgeRow> out) -> edge.rows().forEach(out::collect))
+        .returns(EdgeRow.class)
         .name("Both directions")
         .uid("both-directions")
         .sinkTo(store.edgeSink())

@@ -1,11 +1,12 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
-import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
+import io.tributary.connectors.store.EdgeRow;
 import io.tributary.connectors.store.LineageEdges;
+import io.tributary.connectors.store.ResourceId;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.StatementLineage;
@@ -35,7 +36,7 @@ public interface PipelineStore extends Serializable {
   EdgeLookup openEdgeLookup() throws Exception;
 
   /** Both stored rows of each edge. */
-  Sink<EdgeDirectionRow> edgeSink();
+  Sink<EdgeRow> edgeSink();
 
   Sink<QueryStats> queriesSink();
 
@@ -66,7 +67,7 @@ public interface PipelineStore extends Serializable {
   /** What the store holds for a relationship; one instance per task. */
   interface EdgeLookup extends AutoCloseable {
 
-    EdgeStatus status(String sourceId, String targetId) throws Exception;
+    EdgeStatus status(ResourceId sourceId, ResourceId targetId) throws Exception;
 
     @Override
     void close() throws Exception;

@@ -1,15 +1,16 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
-import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.LineageStoreSink;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.EdgeRow;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageEdges;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.ResourceId;
 import io.tributary.connectors.store.ResourceNames;
 import io.tributary.connectors.store.ResourceRow;
 import io.tributary.connectors.store.SharedLineageStores;
@@ -116,9 +117,9 @@ public final class StorePipelineStore implements PipelineStore {
     LineageStore store = lease.store();
     return new EdgeLookup() {
       @Override
-      public EdgeStatus status(String sourceId, String targetId) {
-        UUID source = UUID.fromString(sourceId);
-        UUID target = UUID.fromString(targetId);
+      public EdgeStatus status(ResourceId sourceId, ResourceId targetId) {
+        UUID source = sourceId.uuid();
+        UUID target = targetId.uuid();
         if (store.edges().tombstoned(source, target)) {
           return EdgeStatus.FORBIDDEN;
         }
@@ -138,7 +139,7 @@ public final class StorePipelineStore implements PipelineStore {
   }
 
   @Override
-  public Sink<EdgeDirectionRow> edgeSink() {
+  public Sink<EdgeRow> edgeSink() {
     return sink().edges();
   }
 
