@@ -2,10 +2,10 @@ package io.tributary.api.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connectors.store.DiscoveredResources;
 import io.tributary.connectors.store.StoreITCaseBase;
 import io.tributary.sql.model.TableName;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The API's catalog cache sees resources written by other processes, without blocking a read. */
@@ -18,7 +18,7 @@ public abstract class CatalogCacheITCase extends StoreITCaseBase {
       TableName first = TableName.of("db", "s", "first");
       assertThat(cache.get().resolve(first)).isEmpty();
 
-      store.resources().registerDiscovered(first, List.of("a"));
+      DiscoveredResources.register(store, first, "a");
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (cache.get().resolve(first).isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(20);
@@ -26,7 +26,7 @@ public abstract class CatalogCacheITCase extends StoreITCaseBase {
       assertThat(cache.get().resolve(first)).isPresent();
 
       TableName second = TableName.of("db", "s", "second");
-      store.resources().registerDiscovered(second, List.of());
+      DiscoveredResources.register(store, second);
       cache.invalidate();
       assertThat(cache.get().resolve(second)).isPresent();
     }

@@ -1,6 +1,5 @@
 package io.tributary.connectors.store;
 
-import io.tributary.sql.model.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 
 /** Integrations and resources (tables, views, columns). */
@@ -230,31 +228,6 @@ public final class ResourceDao {
       ps.executeBatch();
     }
     return rows.size();
-  }
-
-  /**
-   * Registers a table only seen in a query, and the columns of it that the query uses, unless the
-   * store knows them already; returns the rows with their ids (the table first).
-   */
-  public List<ResourceRow> registerDiscovered(TableName table, Collection<String> columns) {
-    ResourceRow tableRow = ResourceRow.discoveredTable(table);
-    return registerDiscoveredColumns(tableRow, columns);
-  }
-
-  /**
-   * Registers columns of a known or discovered table seen in a query; the table row comes first.
-   */
-  public List<ResourceRow> registerDiscoveredColumns(
-      ResourceRow tableRow, Collection<String> columns) {
-    List<ResourceRow> rows = new ArrayList<>();
-    rows.add(tableRow);
-    for (String column : columns) {
-      rows.add(
-          ResourceRow.column(
-              tableRow, column, Optional.empty(), Optional.empty(), OptionalInt.empty(), true));
-    }
-    upsert(rows);
-    return rows;
   }
 
   private static void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {

@@ -59,11 +59,6 @@ public record ResourceRow(
         discovered);
   }
 
-  /** A table only seen in queries, under no integration, its name compared ignoring case. */
-  public static ResourceRow discoveredTable(TableName name) {
-    return discoveredTable(name, IdentifierCase.PRESERVE);
-  }
-
   /**
    * A table only seen in queries, under no integration, named in a dialect with this rule for
    * unquoted identifiers ({@link StoreIds#key}).

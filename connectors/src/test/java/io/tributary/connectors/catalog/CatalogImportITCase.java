@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.connectors.store.DiscoveredResources;
 import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.Resource;
 import io.tributary.connectors.store.ResourceFilter;
@@ -92,10 +93,7 @@ public abstract class CatalogImportITCase extends StoreITCaseBase {
   @Test
   void importsJsonLinesAndUpgradesDiscoveredTables() throws Exception {
     String db = "db_" + UUID.randomUUID().toString().substring(0, 8);
-    var discovered =
-        store
-            .resources()
-            .registerDiscovered(TableName.of(db, "raw", "events"), java.util.List.of("id"));
+    var discovered = DiscoveredResources.register(store, TableName.of(db, "raw", "events"), "id");
     String lines =
         """
         {"database_name": "%1$s", "schema_name": "raw", "title": "events", "columns": [{"title": "id", "type": "int"}, {"title": "at", "type": "timestamp"}]}

@@ -3,6 +3,7 @@ package io.tributary.connectors.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.sql.dialect.IdentifierCase;
 import io.tributary.sql.model.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,8 +32,12 @@ public abstract class EdgeDaoITCase extends StoreITCaseBase {
   @Test
   void aRequestedWriteStoresResourcesQueriesAndEdgesTogetherOrNotAtAll() {
     String suffix = id().toString().substring(0, 8);
-    ResourceRow a = ResourceRow.discoveredTable(TableName.of("db", "s", "requested_a_" + suffix));
-    ResourceRow b = ResourceRow.discoveredTable(TableName.of("db", "s", "requested_b_" + suffix));
+    ResourceRow a =
+        ResourceRow.discoveredTable(
+            TableName.of("db", "s", "requested_a_" + suffix), IdentifierCase.PRESERVE);
+    ResourceRow b =
+        ResourceRow.discoveredTable(
+            TableName.of("db", "s", "requested_b_" + suffix), IdentifierCase.PRESERVE);
     String job = "job-" + suffix;
     store.writeRequested(
         List.of(a, b),
@@ -44,8 +49,12 @@ public abstract class EdgeDaoITCase extends StoreITCaseBase {
 
     // A query that cannot be stored (a time past what a timestamp holds) undoes the resources
     // written before it.
-    ResourceRow c = ResourceRow.discoveredTable(TableName.of("db", "s", "requested_c_" + suffix));
-    ResourceRow d = ResourceRow.discoveredTable(TableName.of("db", "s", "requested_d_" + suffix));
+    ResourceRow c =
+        ResourceRow.discoveredTable(
+            TableName.of("db", "s", "requested_c_" + suffix), IdentifierCase.PRESERVE);
+    ResourceRow d =
+        ResourceRow.discoveredTable(
+            TableName.of("db", "s", "requested_d_" + suffix), IdentifierCase.PRESERVE);
     assertThatThrownBy(
             () ->
                 store.writeRequested(

@@ -130,10 +130,14 @@ public abstract class ResourceDaoITCase extends StoreITCaseBase {
     store.resources().upsert(rows);
     ResourceRow catalogTable = rows.get(0);
 
-    List<ResourceRow> discovered =
-        store
-            .resources()
-            .registerDiscoveredColumns(catalogTable.withDiscovered(), List.of("id", "x"));
+    List<ResourceRow> discovered = new java.util.ArrayList<>();
+    discovered.add(catalogTable.withDiscovered());
+    for (String column : List.of("id", "x")) {
+      discovered.add(
+          ResourceRow.column(
+              catalogTable, column, Optional.empty(), Optional.empty(), OptionalInt.empty(), true));
+    }
+    store.resources().upsert(discovered);
 
     assertThat(store.resources().find(catalogTable.id()).orElseThrow().discovered()).isFalse();
     assertThat(store.resources().find(rows.get(1).id()).orElseThrow().type()).contains("varchar");
@@ -143,11 +147,11 @@ public abstract class ResourceDaoITCase extends StoreITCaseBase {
   }
 
   @Test
-  void registerDiscoveredUsesNameBasedIds() {
+  void discoveredResourcesHaveNameBasedIds() {
     String db = unique("db");
     TableName name = TableName.of(db, "raw", "events");
-    List<ResourceRow> rows = store.resources().registerDiscovered(name, List.of("id"));
-    store.resources().registerDiscovered(name, List.of("id"));
+    List<ResourceRow> rows = DiscoveredResources.register(store, name, "id");
+    DiscoveredResources.register(store, name, "id");
 
     UUID tableId =
         StoreIds.tableId(Optional.empty(), Optional.of(db), Optional.of("raw"), "EVENTS");
@@ -260,7 +264,7 @@ public abstract class ResourceDaoITCase extends StoreITCaseBase {
         .containsExactly("ID", "NAME");
 
     // a discovered table of the same title does not hide the catalog one
-    store.resources().registerDiscovered(TableName.of("CUSTOMERS"), List.of());
+    DiscoveredResources.register(store, TableName.of("CUSTOMERS"));
     assertThat(
             store
                 .catalog()

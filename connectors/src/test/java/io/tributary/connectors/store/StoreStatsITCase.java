@@ -36,7 +36,7 @@ public abstract class StoreStatsITCase extends StoreITCaseBase {
         ResourceRow.column(
             orders, "amount", Optional.empty(), Optional.empty(), OptionalInt.of(1), false);
     store.resources().upsert(List.of(orders, amount));
-    store.resources().registerDiscovered(TableName.of("db", "marts", "revenue"), List.of("total"));
+    DiscoveredResources.register(store, TableName.of("db", "marts", "revenue"), "total");
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     UUID c = UUID.randomUUID();
