@@ -91,7 +91,7 @@ public final class LineageEdges {
     }
     for (ColumnLineage pair : statement.columns()) {
       Optional<TableName> fromTable = pair.from().table();
-      if (fromTable.isEmpty() || STAR.equals(pair.from().name())) {
+      if (!isTableColumn(pair.from())) {
         names.unplaced(pair.from().toString());
         continue;
       }
@@ -110,6 +110,19 @@ public final class LineageEdges {
       }
     }
     return new Resolved(into, List.copyOf(sources), List.copyOf(edges));
+  }
+
+  /**
+   * Whether a pair flows between two columns of tables, as a statement's own lineage stores it
+   * (OpenLineage run events report the same pairs).
+   */
+  public static boolean betweenTableColumns(ColumnLineage pair) {
+    return isTableColumn(pair.from()) && isTableColumn(pair.to());
+  }
+
+  /** A column placed in a table, and not a {@code *}. */
+  private static boolean isTableColumn(ColumnName column) {
+    return column.table().isPresent() && !STAR.equals(column.name());
   }
 
   private static Optional<UUID> column(ResourceNames names, TableName table, ColumnName column) {

@@ -1,5 +1,6 @@
 package io.tributary.jobs.openlineage;
 
+import io.tributary.connectors.store.LineageEdges;
 import io.tributary.jobs.pipeline.EdgeEnd;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
@@ -53,10 +54,7 @@ public record StatementRun(
     lineage.sources().forEach(t -> sources.add(EdgeEnd.of(t)));
     List<ColumnFlow> columns = new ArrayList<>();
     for (ColumnLineage pair : lineage.columns()) {
-      if (pair.from().table().isPresent()
-          && pair.to().table().isPresent()
-          && !"*".equals(pair.from().name())
-          && !"*".equals(pair.to().name())) {
+      if (LineageEdges.betweenTableColumns(pair)) {
         columns.add(
             new ColumnFlow(
                 EdgeEnd.of(pair.from()), EdgeEnd.of(pair.to()), pair.kind() != LineageKind.DIRECT));
