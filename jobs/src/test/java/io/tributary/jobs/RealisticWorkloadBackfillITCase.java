@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.TestDatabase;
 import io.tributary.jobs.pipeline.PipelineOptions;
@@ -74,7 +75,7 @@ class RealisticWorkloadBackfillITCase {
       for (DeadLetter d : deadLetters) {
         if (d.statement().length() == 4_000) {
           // cut at the history's column limit: the lexer says so before the parser runs
-          assertThat(d.reason()).isEqualTo("TRUNCATED");
+          assertThat(d.reason()).isEqualTo(DeadLetterReason.TRUNCATED);
           truncated.add(d.statement());
         } else {
           assertThat(brokenInLog).contains(d.statement());

@@ -1,6 +1,7 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.jobs.openlineage.StatementRun;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
@@ -8,6 +9,7 @@ import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.StatementLineage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -95,7 +97,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
     } catch (RuntimeException | StackOverflowError e) {
       // The analyzer promises not to throw; if it does anyway, the statement is the one to blame.
       latency.update((System.nanoTime() - started) / 1_000);
-      deadLetter(ctx, query, "INTERNAL", String.valueOf(e));
+      deadLetter(ctx, query, DeadLetterReason.INTERNAL, String.valueOf(e));
       return;
     }
     latency.update((System.nanoTime() - started) / 1_000);
@@ -108,7 +110,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
         deadLetter(
             ctx,
             query,
-            error.get().kind().name(),
+            DeadLetterReason.of(error.get().kind()),
             describe(error.get(), statements.size() > 1 ? statement : null));
         continue;
       }
@@ -152,17 +154,18 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
     }
   }
 
-  private void deadLetter(Context ctx, FingerprintedQuery query, String reason, String message) {
+  private void deadLetter(
+      Context ctx, FingerprintedQuery query, DeadLetterReason reason, String message) {
     ctx.output(
         deadLetters,
-        new DeadLetter(
+        DeadLetter.of(
             query.record().queryId(),
             query.fingerprint(),
             query.dialect(),
             query.record().sql(),
             reason,
             message,
-            System.currentTimeMillis()));
+            Instant.now()));
   }
 
   /**

@@ -1,13 +1,15 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.dialect.UnknownDialectException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -123,14 +125,14 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
       output.collect(
           deadLetters,
           new StreamRecord<>(
-              new DeadLetter(
+              DeadLetter.of(
                   record.queryId(),
                   null,
                   dialectName,
                   record.sql(),
-                  PipelineMetrics.UNKNOWN_DIALECT_REASON,
+                  DeadLetterReason.UNKNOWN_DIALECT,
                   e.getMessage(),
-                  System.currentTimeMillis())));
+                  Instant.now())));
       return;
     }
     String fingerprint = Fingerprinting.fingerprint(record.sql(), dialect);

@@ -1,11 +1,11 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.store.DeadLetter;
 import io.tributary.jobs.openlineage.OpenLineageOptions;
 import io.tributary.jobs.openlineage.OpenLineageSink;
 import io.tributary.jobs.openlineage.StatementRun;

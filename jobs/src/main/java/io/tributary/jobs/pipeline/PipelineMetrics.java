@@ -14,12 +14,9 @@ public final class PipelineMetrics {
 
   /**
    * Statements whose row names a dialect the analyzer does not know: not analyzed, each a dead
-   * letter of reason {@value #UNKNOWN_DIALECT_REASON}.
+   * letter of reason {@link io.tributary.connectors.store.DeadLetterReason#UNKNOWN_DIALECT}.
    */
   public static final String STATEMENTS_UNKNOWN_DIALECT = "statementsUnknownDialect";
-
-  /** The dead-letter reason of a statement in an unknown dialect. */
-  public static final String UNKNOWN_DIALECT_REASON = "UNKNOWN_DIALECT";
 
   /** Statements outside the requested time range. */
   public static final String STATEMENTS_OUT_OF_RANGE = "statementsOutOfRange";

@@ -1,10 +1,10 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
+import io.tributary.connectors.store.DeadLetter;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;

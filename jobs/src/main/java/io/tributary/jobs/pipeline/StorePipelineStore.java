@@ -1,11 +1,11 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.EdgeDirectionRow;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.LineageStoreSink;
 import io.tributary.connectors.sink.QueryStats;
+import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageStore;
