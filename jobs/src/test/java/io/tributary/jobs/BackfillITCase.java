@@ -2,6 +2,7 @@ package io.tributary.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.DerivedEdge;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.LineageEdge;
@@ -138,7 +139,8 @@ abstract class BackfillITCase {
               boolean cut =
                   d.statement().chars().filter(c -> c == '(').count()
                       > d.statement().chars().filter(c -> c == ')').count();
-              assertThat(d.reason()).isEqualTo(cut ? "TRUNCATED" : "PARSE_ERROR");
+              assertThat(d.reason())
+                  .isEqualTo(cut ? DeadLetterReason.TRUNCATED : DeadLetterReason.PARSE_ERROR);
               assertThat(d.queryId()).isPresent();
             });
     // Every successful statement is counted into the queries table, per origin and day.

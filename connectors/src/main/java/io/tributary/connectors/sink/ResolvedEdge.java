@@ -1,5 +1,8 @@
 package io.tributary.connectors.sink;
 
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
 /**
  * A relationship between two store resources found in a query: data flows from {@code sourceId}
  * into {@code targetId} (two tables, or two columns). The sink stores it in both directions.
@@ -31,7 +34,22 @@ public record ResolvedEdge(
   }
 
   /** The key edges are deduplicated and written by. */
-  public String key() {
-    return sourceId + '>' + targetId;
+  public Key key() {
+    return new Key(sourceId, targetId);
+  }
+
+  /**
+   * An edge's two ends. Flink assigns keys to key groups by {@code hashCode()}, which must be the
+   * same in every JVM; a record's generated one is unspecified, so it is written out.
+   */
+  public record Key(String sourceId, String targetId) {
+
+    /** Flink serializes it as a POJO. */
+    public static final TypeInformation<Key> TYPE = TypeInformation.of(Key.class);
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(sourceId, targetId);
+    }
   }
 }

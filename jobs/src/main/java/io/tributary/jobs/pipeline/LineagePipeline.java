@@ -111,7 +111,7 @@ public final class LineagePipeline {
 
     SingleOutputStreamOperator<FingerprintedQuery> firstSeen =
         fingerprinted
-            .keyBy(FingerprintedQuery::key, Types.STRING)
+            .keyBy(FingerprintedQuery::key, StatementKey.TYPE)
             .process(
                 new FirstSeenPerFingerprint(
                     options.stateTtl(),
@@ -124,7 +124,7 @@ public final class LineagePipeline {
 
     fingerprinted
         .getSideOutput(EXECUTION_COUNTS)
-        .keyBy(ExecutionCount::key, Types.STRING)
+        .keyBy(ExecutionCount::key, ExecutionCount.Key.TYPE)
         .process(
             new CountExecutionsPerDay(countTtl(options.stateTtl()), options.statsFlushInterval()))
         .name("Count executions per day")
@@ -162,7 +162,7 @@ public final class LineagePipeline {
             .uid("resolve-resources");
 
     resolved
-        .keyBy(ResolvedEdge::key, Types.STRING)
+        .keyBy(ResolvedEdge::key, ResolvedEdge.Key.TYPE)
         .process(new DedupeEdges(store, options.stateTtl(), batch))
         .name("Dedupe edges")
         .uid("dedupe-edges")
