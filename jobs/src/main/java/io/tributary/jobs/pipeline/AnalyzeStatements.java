@@ -9,8 +9,12 @@ import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.model.WarningKind;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -41,6 +45,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
   private transient Counter failed;
   private transient Counter skipped;
   private transient Counter edgesEmitted;
+  private transient Map<WarningKind, Counter> warnings;
   private transient Histogram latency;
   private transient LongCounter analyzedTotal;
   private transient LongCounter failedTotal;
@@ -71,6 +76,14 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
     failed = metrics.counter(PipelineMetrics.FAILED);
     skipped = metrics.counter(PipelineMetrics.STATEMENTS_SKIPPED);
     edgesEmitted = metrics.counter(PipelineMetrics.EDGES_EMITTED);
+    warnings = new EnumMap<>(WarningKind.class);
+    for (WarningKind kind : WarningKind.values()) {
+      warnings.put(
+          kind,
+          metrics
+              .addGroup(PipelineMetrics.WARNING_KIND, kind.name().toLowerCase(Locale.ROOT))
+              .counter(PipelineMetrics.WARNINGS));
+    }
     latency =
         metrics.histogram(
             PipelineMetrics.ANALYSIS_LATENCY, new DescriptiveStatisticsHistogram(1_000));
@@ -114,6 +127,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
             describe(error.get(), statements.size() > 1 ? statement : null));
         continue;
       }
+      statement.warnings().forEach(w -> warnings.get(w.kind()).inc());
       if (runs != null) {
         StatementRun.of(
                 query.fingerprint(),

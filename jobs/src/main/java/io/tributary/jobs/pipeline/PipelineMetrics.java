@@ -33,6 +33,15 @@ public final class PipelineMetrics {
   /** Statements the analyzer could not analyze: sent to the dead letters. */
   public static final String FAILED = "failed";
 
+  /**
+   * Warnings on analyzed statements, one counter per {@link io.tributary.sql.model.WarningKind}: in
+   * the group {@value #WARNING_KIND} named after the kind in lower case.
+   */
+  public static final String WARNINGS = "warnings";
+
+  /** The metric group key of {@link #WARNINGS}' counters; its value is the kind. */
+  public static final String WARNING_KIND = "warningKind";
+
   /** Table and column edges found, before deduplication. */
   public static final String EDGES_EMITTED = "edgesEmitted";
 
