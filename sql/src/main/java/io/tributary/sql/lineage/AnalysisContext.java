@@ -1,6 +1,5 @@
 package io.tributary.sql.lineage;
 
-import io.tributary.sql.Deadline;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.CatalogTable;
 import io.tributary.sql.dialect.Dialect;
@@ -8,6 +7,7 @@ import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.TableName;
 import io.tributary.sql.model.Warning;
 import io.tributary.sql.model.WarningKind;
+import io.tributary.sql.parse.Deadline;
 import io.tributary.sql.resolve.ColumnOrigins;
 import io.tributary.sql.resolve.ColumnResolver;
 import io.tributary.sql.resolve.TableNameQualifier;

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.InMemoryCatalog;
 import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
 import io.tributary.sql.model.Warning;
 import io.tributary.sql.model.WarningKind;
-import io.tributary.sql.resolve.SessionDefaults;
 import org.junit.jupiter.api.Test;
 
 /** Statements that write a table: INSERT, CTAS, views, SELECT INTO, MERGE, UPDATE; and DELETE. */
