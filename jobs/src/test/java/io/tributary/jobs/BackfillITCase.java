@@ -82,14 +82,13 @@ abstract class BackfillITCase {
 
   JobSummary backfill(Path path, PipelineOptions options) throws Exception {
     JobSettings settings =
-        new JobSettings(
-            new QuerySourceSpec.Files(List.of(path.toString()), null, null),
-            options,
-            database.jdbcUrl(),
-            2,
-            null,
-            0,
-            null);
+        JobSettings.builder(
+                new QuerySourceSpec.Files(List.of(path.toString()), null, null),
+                options,
+                database.jdbcUrl())
+            .parallelism(2)
+            .restartAttempts(0)
+            .build();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     BackfillJob.define(env, settings, new StorePipelineStore(database.jdbcUrl()));
     long started = System.nanoTime();

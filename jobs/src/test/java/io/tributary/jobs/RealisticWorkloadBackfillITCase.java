@@ -53,14 +53,13 @@ class RealisticWorkloadBackfillITCase {
         LineageStore store = LineageStore.open(database.jdbcUrl(), 2)) {
       StoreContents.importCatalog(store, WorkloadGenerator.catalogJson());
       JobSettings settings =
-          new JobSettings(
-              new QuerySourceSpec.Files(List.of(log.toString()), null, null),
-              PipelineOptions.defaults("postgresql"),
-              database.jdbcUrl(),
-              2,
-              null,
-              0,
-              null);
+          JobSettings.builder(
+                  new QuerySourceSpec.Files(List.of(log.toString()), null, null),
+                  PipelineOptions.defaults("postgresql"),
+                  database.jdbcUrl())
+              .parallelism(2)
+              .restartAttempts(0)
+              .build();
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       BackfillJob.define(env, settings, new StorePipelineStore(database.jdbcUrl()));
       JobExecutionResult result = env.execute("realistic backfill test");
