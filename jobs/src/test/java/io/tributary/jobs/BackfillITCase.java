@@ -9,10 +9,12 @@ import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.StoreIds;
 import io.tributary.connectors.store.TestDatabase;
+import io.tributary.jobs.pipeline.PipelineMetrics;
 import io.tributary.jobs.pipeline.PipelineOptions;
 import io.tributary.jobs.pipeline.StorePipelineStore;
 import io.tributary.jobs.workload.WorkloadGenerator;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.model.WarningKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -217,6 +219,41 @@ abstract class BackfillITCase {
                 + " WHERE day_start >= TIMESTAMP WITH TIME ZONE '2024-01-03 00:00:00+00'"
                 + " AND day_start < TIMESTAMP WITH TIME ZONE '2024-01-06 00:00:00+00'");
     assertThat(inWidenedRange).isPositive().isLessThan(executionsBefore);
+  }
+
+  @Test
+  @Order(4)
+  void warningsAreCountedByKind(@TempDir Path dir) throws Exception {
+    Path warned = dir.resolve("warned.jsonl");
+    Files.writeString(
+        warned,
+        """
+        {"query_id": "w1", "sql": "INSERT INTO marts.w1 SELECT * FROM raw.nowhere", \
+        "start_time": "2024-01-02T00:00:00Z"}
+        {"query_id": "w2", "sql": "INSERT INTO marts.w2 SELECT * FROM raw.elsewhere", \
+        "start_time": "2024-01-02T00:00:01Z"}
+        {"query_id": "w3", "sql": "SELECT a.x FROM raw.orders o", \
+        "start_time": "2024-01-02T00:00:02Z"}
+        """);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    BackfillJob.define(
+        env,
+        JobSettings.builder(
+                new QuerySourceSpec.Files(List.of(warned.toString()), null, null),
+                PipelineOptions.defaults("postgresql"),
+                database.jdbcUrl())
+            .parallelism(1)
+            .build(),
+        new StorePipelineStore(database.jdbcUrl()));
+    var accumulators = env.execute("warnings").getAllAccumulatorResults();
+
+    // Each INSERT reads a table and writes one that the catalog does not know: two warnings.
+    assertThat(accumulators.get(PipelineMetrics.warnings(WarningKind.UNKNOWN_COLUMNS)))
+        .isEqualTo(4L);
+    assertThat(accumulators.get(PipelineMetrics.warnings(WarningKind.UNKNOWN_QUALIFIER)))
+        .isEqualTo(1L);
+    assertThat(accumulators.get(PipelineMetrics.warnings(WarningKind.AMBIGUOUS_COLUMN)))
+        .isEqualTo(0L);
   }
 
   private UUID tableId(String schema, String table) {

@@ -46,6 +46,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
   private transient Counter skipped;
   private transient Counter edgesEmitted;
   private transient Map<WarningKind, Counter> warnings;
+  private transient Map<WarningKind, LongCounter> warningsTotal;
   private transient Histogram latency;
   private transient LongCounter analyzedTotal;
   private transient LongCounter failedTotal;
@@ -77,7 +78,10 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
     skipped = metrics.counter(PipelineMetrics.STATEMENTS_SKIPPED);
     edgesEmitted = metrics.counter(PipelineMetrics.EDGES_EMITTED);
     warnings = new EnumMap<>(WarningKind.class);
+    warningsTotal = new EnumMap<>(WarningKind.class);
     for (WarningKind kind : WarningKind.values()) {
+      warningsTotal.put(
+          kind, Accumulators.counter(getRuntimeContext(), PipelineMetrics.warnings(kind)));
       warnings.put(
           kind,
           metrics
@@ -127,7 +131,10 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
             describe(error.get(), statements.size() > 1 ? statement : null));
         continue;
       }
-      statement.warnings().forEach(w -> warnings.get(w.kind()).inc());
+      for (var warning : statement.warnings()) {
+        warnings.get(warning.kind()).inc();
+        warningsTotal.get(warning.kind()).add(1);
+      }
       if (runs != null) {
         StatementRun.of(
                 query.fingerprint(),

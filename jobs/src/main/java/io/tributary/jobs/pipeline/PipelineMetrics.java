@@ -35,12 +35,18 @@ public final class PipelineMetrics {
 
   /**
    * Warnings on analyzed statements, one counter per {@link io.tributary.sql.model.WarningKind}: in
-   * the group {@value #WARNING_KIND} named after the kind in lower case.
+   * the group {@value #WARNING_KIND} named after the kind in lower case; the accumulator of the
+   * same total is {@link #warnings(io.tributary.sql.model.WarningKind)}.
    */
   public static final String WARNINGS = "warnings";
 
   /** The metric group key of {@link #WARNINGS}' counters; its value is the kind. */
   public static final String WARNING_KIND = "warningKind";
+
+  /** The accumulator of one kind's warnings: {@code warnings.unknown_columns}. */
+  public static String warnings(io.tributary.sql.model.WarningKind kind) {
+    return WARNINGS + "." + kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
 
   /** Table and column edges found, before deduplication. */
   public static final String EDGES_EMITTED = "edgesEmitted";
