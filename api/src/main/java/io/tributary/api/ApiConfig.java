@@ -47,92 +47,114 @@ public record ApiConfig(
    * readiness probe waits 2 s (within a container healthcheck's usual 3 s timeout).
    */
   public static ApiConfig defaults() {
-    return new ApiConfig(
-        "0.0.0.0",
-        8080,
-        50,
-        1024 * 1024,
-        100_000,
-        3,
-        10,
-        10_000,
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(2));
+    return builder().build();
   }
 
-  public ApiConfig withPort(int newPort) {
-    return new ApiConfig(
-        host,
-        newPort,
-        pageSize,
-        maxBodyBytes,
-        maxSqlChars,
-        defaultGraphDepth,
-        maxGraphDepth,
-        maxGraphNodes,
-        catalogMaxAge,
-        analysisTimeout,
-        storeProbeTimeout);
+  /** A builder holding {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public ApiConfig withHost(String newHost) {
-    return new ApiConfig(
-        newHost,
-        port,
-        pageSize,
-        maxBodyBytes,
-        maxSqlChars,
-        defaultGraphDepth,
-        maxGraphDepth,
-        maxGraphNodes,
-        catalogMaxAge,
-        analysisTimeout,
-        storeProbeTimeout);
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    return new Builder()
+        .host(host)
+        .port(port)
+        .pageSize(pageSize)
+        .maxBodyBytes(maxBodyBytes)
+        .maxSqlChars(maxSqlChars)
+        .defaultGraphDepth(defaultGraphDepth)
+        .maxGraphDepth(maxGraphDepth)
+        .maxGraphNodes(maxGraphNodes)
+        .catalogMaxAge(catalogMaxAge)
+        .analysisTimeout(analysisTimeout)
+        .storeProbeTimeout(storeProbeTimeout);
   }
 
-  public ApiConfig withLimits(long newMaxBodyBytes, int newMaxSqlChars) {
-    return new ApiConfig(
-        host,
-        port,
-        pageSize,
-        newMaxBodyBytes,
-        newMaxSqlChars,
-        defaultGraphDepth,
-        maxGraphDepth,
-        maxGraphNodes,
-        catalogMaxAge,
-        analysisTimeout,
-        storeProbeTimeout);
-  }
+  /** Starts from the defaults; {@link #build()} checks the result. */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = 8080;
+    private int pageSize = 50;
+    private long maxBodyBytes = 1024 * 1024;
+    private int maxSqlChars = 100_000;
+    private int defaultGraphDepth = 3;
+    private int maxGraphDepth = 10;
+    private int maxGraphNodes = 10_000;
+    private Duration catalogMaxAge = Duration.ofSeconds(10);
+    private Duration analysisTimeout = Duration.ofSeconds(10);
+    private Duration storeProbeTimeout = Duration.ofSeconds(2);
 
-  public ApiConfig withCatalogMaxAge(Duration newMaxAge) {
-    return new ApiConfig(
-        host,
-        port,
-        pageSize,
-        maxBodyBytes,
-        maxSqlChars,
-        defaultGraphDepth,
-        maxGraphDepth,
-        maxGraphNodes,
-        newMaxAge,
-        analysisTimeout,
-        storeProbeTimeout);
-  }
+    private Builder() {}
 
-  public ApiConfig withStoreProbeTimeout(Duration newTimeout) {
-    return new ApiConfig(
-        host,
-        port,
-        pageSize,
-        maxBodyBytes,
-        maxSqlChars,
-        defaultGraphDepth,
-        maxGraphDepth,
-        maxGraphNodes,
-        catalogMaxAge,
-        analysisTimeout,
-        newTimeout);
+    public Builder host(String value) {
+      this.host = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    public Builder pageSize(int value) {
+      this.pageSize = value;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long value) {
+      this.maxBodyBytes = value;
+      return this;
+    }
+
+    public Builder maxSqlChars(int value) {
+      this.maxSqlChars = value;
+      return this;
+    }
+
+    public Builder defaultGraphDepth(int value) {
+      this.defaultGraphDepth = value;
+      return this;
+    }
+
+    public Builder maxGraphDepth(int value) {
+      this.maxGraphDepth = value;
+      return this;
+    }
+
+    public Builder maxGraphNodes(int value) {
+      this.maxGraphNodes = value;
+      return this;
+    }
+
+    public Builder catalogMaxAge(Duration value) {
+      this.catalogMaxAge = value;
+      return this;
+    }
+
+    public Builder analysisTimeout(Duration value) {
+      this.analysisTimeout = value;
+      return this;
+    }
+
+    public Builder storeProbeTimeout(Duration value) {
+      this.storeProbeTimeout = value;
+      return this;
+    }
+
+    public ApiConfig build() {
+      return new ApiConfig(
+          host,
+          port,
+          pageSize,
+          maxBodyBytes,
+          maxSqlChars,
+          defaultGraphDepth,
+          maxGraphDepth,
+          maxGraphNodes,
+          catalogMaxAge,
+          analysisTimeout,
+          storeProbeTimeout);
+    }
   }
 }

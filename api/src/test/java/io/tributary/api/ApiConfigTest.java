@@ -11,13 +11,18 @@ class ApiConfigTest {
   @Test
   void theStoreProbeTimeoutDefaultsTo2sAndMustBePositive() {
     assertThat(ApiConfig.defaults().storeProbeTimeout()).isEqualTo(Duration.ofSeconds(2));
-    ApiConfig config = ApiConfig.defaults().withStoreProbeTimeout(Duration.ofMillis(500));
+    ApiConfig config = ApiConfig.builder().storeProbeTimeout(Duration.ofMillis(500)).build();
     assertThat(config.storeProbeTimeout()).isEqualTo(Duration.ofMillis(500));
-    assertThat(config.withPort(1).withHost("h").storeProbeTimeout())
-        .isEqualTo(Duration.ofMillis(500));
-    assertThatThrownBy(() -> ApiConfig.defaults().withStoreProbeTimeout(Duration.ZERO))
+    assertThat(config.toBuilder().port(1).host("h").build())
+        .isEqualTo(
+            ApiConfig.builder()
+                .host("h")
+                .port(1)
+                .storeProbeTimeout(Duration.ofMillis(500))
+                .build());
+    assertThatThrownBy(() -> ApiConfig.builder().storeProbeTimeout(Duration.ZERO).build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ApiConfig.defaults().withStoreProbeTimeout(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> ApiConfig.builder().storeProbeTimeout(Duration.ofSeconds(-1)).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

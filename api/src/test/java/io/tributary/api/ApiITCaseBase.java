@@ -71,11 +71,13 @@ public abstract class ApiITCaseBase {
     api =
         LineageApi.start(
             store,
-            ApiConfig.defaults()
-                .withHost("127.0.0.1")
-                .withPort(0)
-                .withLimits(MAX_BODY_BYTES, MAX_SQL_CHARS)
-                .withCatalogMaxAge(Duration.ZERO));
+            ApiConfig.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .maxBodyBytes(MAX_BODY_BYTES)
+                .maxSqlChars(MAX_SQL_CHARS)
+                .catalogMaxAge(Duration.ZERO)
+                .build());
     base = "http://127.0.0.1:" + api.port();
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }

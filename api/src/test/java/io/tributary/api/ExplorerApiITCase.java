@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.DerivedEdge;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.QueryExecutions;
@@ -71,7 +72,7 @@ public abstract class ExplorerApiITCase extends ApiITCaseBase {
               Optional.empty(),
               "SELEC " + i,
               Optional.of("snowflake"),
-              i % 5 == 0 ? "TIMEOUT" : "PARSE_ERROR",
+              i % 5 == 0 ? DeadLetterReason.TIMEOUT : DeadLetterReason.PARSE_ERROR,
               "message " + i,
               T1.plusSeconds(i)));
     }

@@ -64,7 +64,7 @@ public abstract class HealthITCase extends ApiITCaseBase {
   void readyIs503WhileThePoolHasNoConnectionAndRecovers() throws Exception {
     try (LineageStore small = LineageStore.open(database.jdbcUrl(), 2);
         LineageApi second =
-            LineageApi.start(small, ApiConfig.defaults().withHost("127.0.0.1").withPort(0))) {
+            LineageApi.start(small, ApiConfig.builder().host("127.0.0.1").port(0).build())) {
       String url = "http://127.0.0.1:" + second.port();
       assertJson(anonymous(url, "/health/ready"), 200, "{\"status\":\"UP\",\"store\":\"UP\"}");
 
@@ -95,10 +95,11 @@ public abstract class HealthITCase extends ApiITCaseBase {
         LineageApi second =
             LineageApi.start(
                 small,
-                ApiConfig.defaults()
-                    .withHost("127.0.0.1")
-                    .withPort(0)
-                    .withStoreProbeTimeout(Duration.ofMillis(500)))) {
+                ApiConfig.builder()
+                    .host("127.0.0.1")
+                    .port(0)
+                    .storeProbeTimeout(Duration.ofMillis(500))
+                    .build())) {
       String url = "http://127.0.0.1:" + second.port();
       List<Connection> held = new ArrayList<>();
       try {

@@ -80,7 +80,7 @@ public final class LoadBenchmark {
     try (LineageStore store = LineageStore.open(url, pool)) {
       Warehouse warehouse = Warehouse.load(store, tables, edges / 2);
       String token = store.tokens().create("load-benchmark");
-      ApiConfig config = ApiConfig.defaults().withHost("127.0.0.1").withPort(0);
+      ApiConfig config = ApiConfig.builder().host("127.0.0.1").port(0).build();
       try (LineageApi api = LineageApi.start(store, config)) {
         String base = "http://127.0.0.1:" + api.port();
         HttpClient http =

@@ -42,7 +42,7 @@ public abstract class StoreUnavailableITCase extends ApiITCaseBase {
   }
 
   protected static ApiConfig config() {
-    return ApiConfig.defaults().withHost("127.0.0.1").withPort(0).withCatalogMaxAge(Duration.ZERO);
+    return ApiConfig.builder().host("127.0.0.1").port(0).catalogMaxAge(Duration.ZERO).build();
   }
 
   protected static HttpRequest.Builder request(String url, String path, String bearer) {

@@ -3,7 +3,6 @@ package io.tributary.cli;
 import io.tributary.jobs.JobSettings;
 import io.tributary.jobs.JobSummary;
 import io.tributary.jobs.LocalRunner;
-import io.tributary.jobs.QuerySourceSpec;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,17 +21,22 @@ import picocli.CommandLine.Spec;
       "analyzes every distinct statement and writes table and column lineage into the store.",
       "Runs on a Flink mini cluster in this process; prints progress and a summary."
     },
-    footer = {"", CommandFailureHandler.DEBUG_HELP})
+    footer = {"", CommandFailureHandler.DEBUG_HELP},
+    modelTransformer = JobFlagOptions.Backfill.class)
 final class BackfillCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin JobOptions options = new JobOptions();
+  @Mixin LocalRunOptions options = new LocalRunOptions();
+
+  /** The job's settings from the job flags given. */
+  JobSettings settings() {
+    return JobFlagOptions.settings(spec, false);
+  }
 
   @Override
   public Integer call() throws Exception {
-    QuerySourceSpec source = options.sourceSpec(null, null, null, null);
-    JobSettings settings = options.settings(source, options.pipeline(source));
+    JobSettings settings = settings();
     LocalRunner runner = options.runner(settings, Duration.ofSeconds(2));
     CatalogPreload.importFile(options.catalog, settings.storeUrl(), spec.commandLine().getErr());
     JobSummary summary = runner.backfill(settings);

@@ -139,8 +139,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     long started = System.nanoTime();
     QuerySourceSpec source = new QuerySourceSpec.Files(List.of(file.toString()), null, null);
     JobSettings settings =
-        new JobSettings(
-            source, PipelineOptions.defaults("postgresql"), store, parallelism, null, 0, null);
+        JobSettings.builder(source, PipelineOptions.defaults("postgresql"), store)
+            .parallelism(parallelism)
+            .restartAttempts(0)
+            .build();
     JobSummary summary =
         new LocalRunner(false, System.err, Duration.ofSeconds(5))
             .with(TaskTimes.reporterSettings())

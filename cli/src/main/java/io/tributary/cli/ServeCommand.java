@@ -75,20 +75,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApiConfig defaults = ApiConfig.defaults();
     ApiConfig config =
-        new ApiConfig(
-            host,
-            port,
-            defaults.pageSize(),
-            maxBodyBytes,
-            maxSqlChars,
-            Math.min(defaults.defaultGraphDepth(), maxGraphDepth),
-            maxGraphDepth,
-            defaults.maxGraphNodes(),
-            catalogMaxAge,
-            defaults.analysisTimeout(),
-            defaults.storeProbeTimeout());
+        ApiConfig.builder()
+            .host(host)
+            .port(port)
+            .maxBodyBytes(maxBodyBytes)
+            .maxSqlChars(maxSqlChars)
+            .defaultGraphDepth(Math.min(ApiConfig.defaults().defaultGraphDepth(), maxGraphDepth))
+            .maxGraphDepth(maxGraphDepth)
+            .catalogMaxAge(catalogMaxAge)
+            .build();
     // Requests waiting 30 s for a connection to a store that is down would hold server threads:
     // after 5 s they get a 503.
     LineageStore lineageStore = store.open(poolSize, Duration.ofSeconds(5));

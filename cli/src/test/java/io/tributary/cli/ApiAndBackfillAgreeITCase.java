@@ -109,7 +109,7 @@ class ApiAndBackfillAgreeITCase {
   private void post(String url) throws Exception {
     try (LineageStore store = LineageStore.open(url, 4);
         LineageApi api =
-            LineageApi.start(store, ApiConfig.defaults().withHost("127.0.0.1").withPort(0))) {
+            LineageApi.start(store, ApiConfig.builder().host("127.0.0.1").port(0).build())) {
       String token = store.tokens().create("agreement test");
       HttpClient http = HttpClient.newHttpClient();
       for (String sql : STATEMENTS) {

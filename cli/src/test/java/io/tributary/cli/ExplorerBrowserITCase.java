@@ -98,7 +98,7 @@ class ExplorerBrowserITCase {
     assertThat(code).as(err.toString()).isZero();
     store = LineageStore.open(url, 4);
     token = store.tokens().create("explorer test");
-    api = LineageApi.start(store, ApiConfig.defaults().withHost("127.0.0.1").withPort(0));
+    api = LineageApi.start(store, ApiConfig.builder().host("127.0.0.1").port(0).build());
     browser = Chromium.start(1600, 1000);
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     wait.ignoring(StaleElementReferenceException.class);

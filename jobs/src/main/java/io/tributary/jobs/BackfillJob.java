@@ -15,37 +15,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * table, as whole counts, so a second backfill of the same range counts nothing twice.
  *
  * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.BackfillJob
- * jobs/target/tributary-jobs.jar [flags]}. Flags:
- *
- * <ul>
- *   <li>{@code --source files|jdbc|pg-csvlog|kafka} (required)
- *   <li>files: {@code --path P[,P...]} a file or directory, {@code --format jsonl|csv} (default
- *       from the extension)
- *   <li>jdbc: {@code --jdbc-url URL}, {@code --jdbc-user U}, {@code --jdbc-password P}, {@code
- *       --preset snowflake|bigquery|redshift|databricks|postgresql} (default postgresql), {@code
- *       --table T} (instead of the preset's), {@code --slice 1h} (one parallel time slice), {@code
- *       --origin NAME} (what executions are counted under; default the URL without credentials or
- *       properties, and the table)
- *   <li>pg-csvlog: {@code --path P} a csvlog file or the log directory, {@code --default-schema S}
- *       (default public)
- *   <li>kafka: {@code --bootstrap-servers}, {@code --topic T[,T...]} or {@code --topic-pattern
- *       REGEX}, {@code --group-id} (default tributary), {@code --kafka-property key=value}
- *       (repeatable), {@code --kafka-properties-file PATH}, {@code --lateness 5min} (records
- *       published that long after {@code --to} are read too); without {@code --from} a backfill
- *       reads from the group's committed offsets to the latest offsets at start
- *   <li>{@code --from T}, {@code --to T}: the time range {@code [from, to)} (required for jdbc;
- *       ISO-8601, a date, or epoch seconds/millis), widened to whole days (UTC)
- *   <li>{@code --dialect D}: the dialect of statements whose history does not name one (default the
- *       preset's, else ansi)
- *   <li>{@code --store URL}: the lineage store ({@code jdbc:postgresql:...} or {@code jdbc:h2:...};
- *       default {@code $TRIBUTARY_STORE}, else the H2 file store in {@code $TRIBUTARY_DATA_DIR}, by
- *       default {@code ./data/tributary}); credentials go in the URL
- *   <li>{@code --parallelism N}, {@code --analysis-timeout 10s}, {@code --no-discover} (do not
- *       register tables and columns the catalog does not know)
- *   <li>{@code --openlineage-url URL}, {@code --openlineage-api-key KEY}, {@code --openlineage-file
- *       PATH}, {@code --openlineage-dataset-namespace NS|ORIGIN=NS}: send OpenLineage run events
- *       ({@link io.tributary.jobs.openlineage.RunEvents})
- * </ul>
+ * jobs/target/tributary-jobs.jar [flags]}. The flags, with their defaults and descriptions, are
+ * {@link JobFlags#COMMON}: the source ({@code --source files|jdbc|pg-csvlog|kafka} and its flags),
+ * the time range {@code [--from, --to)} (required for jdbc; widened to whole days, UTC), the
+ * dialect, the store, parallelism, analysis timeout, discovery and OpenLineage events. Without
+ * {@code --from} a Kafka backfill reads from the group's committed offsets to the latest offsets at
+ * start.
  */
 public final class BackfillJob {
 

@@ -1,5 +1,7 @@
 package io.tributary.jobs;
 
+import static io.tributary.jobs.JobFlags.*;
+
 import io.tributary.connectors.source.StartTimes;
 import io.tributary.connectors.source.file.QueryLogFormat;
 import io.tributary.connectors.source.jdbc.QueryHistoryPreset;
@@ -7,88 +9,136 @@ import io.tributary.connectors.store.LineageStore;
 import io.tributary.jobs.pipeline.PipelineOptions;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.dialect.UnknownDialectException;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.MultipleParameterTool;
 import org.apache.flink.util.ParameterTool;
-import org.apache.flink.util.TimeUtils;
 
 /**
- * Reads the flags of {@link BackfillJob} and {@link StreamingJob} ({@code --name value}); see their
- * Javadoc for the list. Durations are written {@code 500ms}, {@code 10s}, {@code 5min}, {@code 1h},
- * {@code 1d}; times as ISO-8601 or epoch seconds/millis.
+ * Reads the flags of {@link BackfillJob} and {@link StreamingJob} ({@code --name value}), as {@link
+ * JobFlags} defines them: the one reader of job flags, for the jobs' {@code main} and the command
+ * line alike.
  */
 public final class JobArguments {
 
-  private JobArguments() {}
+  /** Every value of each flag, for the repeatable ones. */
+  private final MultipleParameterTool params;
+
+  /** The last value of each flag, typed by {@link JobFlags}. */
+  private final Configuration flags;
+
+  private JobArguments(String[] args) {
+    this.params = MultipleParameterTool.fromArgs(args);
+    this.flags = ParameterTool.fromArgs(args).getConfiguration();
+  }
 
   public static JobSettings parse(String[] args, boolean streaming) {
-    ParameterTool p = ParameterTool.fromArgs(args);
-    String dialectFlag = p.has("dialect") ? dialect(p.get("dialect")) : "ansi";
-    QuerySourceSpec source = source(p, args);
+    return new JobArguments(args).settings(streaming);
+  }
+
+  private JobSettings settings(boolean streaming) {
+    QuerySourceSpec source = source();
+    Optional<String> dialect = optional(DIALECT).map(JobArguments::dialect);
     PipelineOptions options =
-        PipelineOptions.defaults(p.has("dialect") ? dialectFlag : source.dialect(dialectFlag))
-            .withRange(time(p, "from"), time(p, "to"))
-            .withRegisterDiscovered(!p.has("no-discover"))
-            .withStatsFlushInterval(
-                duration(
-                    p, "stats-interval", streaming ? Duration.ofSeconds(10) : Duration.ofHours(1)));
-    if (p.has("analysis-timeout")) {
-      options = options.withAnalysisTimeout(duration(p, "analysis-timeout", null));
+        PipelineOptions.defaults(dialect.orElseGet(() -> source.dialect("ansi")))
+            .withRange(time(FROM), time(TO))
+            .withRegisterDiscovered(!params.has(NO_DISCOVER.key()))
+            .withStatsFlushInterval(flags.get(STATS_INTERVAL));
+    if (flags.contains(ANALYSIS_TIMEOUT)) {
+      options = options.withAnalysisTimeout(flags.get(ANALYSIS_TIMEOUT));
     }
     if (streaming) {
       options =
           options
-              .withStateTtl(duration(p, "state-ttl", Duration.ofDays(1)))
-              .withEdgeRefreshInterval(duration(p, "edge-refresh", Duration.ofHours(1)));
+              .withStateTtl(flags.get(STATE_TTL))
+              .withEdgeRefreshInterval(flags.get(EDGE_REFRESH));
     }
-    return new JobSettings(
-        source,
-        options,
-        LineageStore.resolveUrl(Optional.ofNullable(p.get("store", null)), System.getenv()),
-        p.getInt("parallelism", 0),
-        duration(p, "checkpoint-interval", Duration.ofSeconds(10)),
-        p.getInt("restart-attempts", 3),
-        duration(p, "restart-delay", Duration.ofSeconds(10)),
-        OpenLineageArguments.parse(args));
+    return JobSettings.builder(
+            source, options, LineageStore.resolveUrl(optional(STORE), System.getenv()))
+        .parallelism(flags.get(PARALLELISM))
+        .checkpointInterval(flags.get(CHECKPOINT_INTERVAL))
+        .restartAttempts(flags.get(RESTART_ATTEMPTS))
+        .restartDelay(flags.get(RESTART_DELAY))
+        .openLineage(
+            OpenLineageArguments.parse(
+                orNull(OPENLINEAGE_URL),
+                orNull(OPENLINEAGE_API_KEY),
+                orNull(OPENLINEAGE_FILE),
+                all(OPENLINEAGE_DATASET_NAMESPACE)))
+        .build();
   }
 
-  static QuerySourceSpec source(ParameterTool p, String[] args) {
-    String kind = p.getRequired("source").toLowerCase(Locale.ROOT);
+  private QuerySourceSpec source() {
+    String kind = required(SOURCE).toLowerCase(Locale.ROOT);
     return switch (kind) {
       case "files" ->
           new QuerySourceSpec.Files(
-              List.of(p.getRequired("path").split(",")),
-              p.has("format") ? QueryLogFormat.byName(p.get("format")) : null,
-              duration(p, "monitor-interval", null));
+              List.of(required(PATH).split(",")),
+              optional(FORMAT).map(QueryLogFormat::byName).orElse(null),
+              flags.get(MONITOR_INTERVAL));
       case "jdbc" ->
           new QuerySourceSpec.Jdbc(
-              p.getRequired("jdbc-url"),
-              p.get("jdbc-user", null),
-              p.get("jdbc-password", null),
-              p.has("preset") ? QueryHistoryPreset.byName(p.get("preset")) : null,
-              p.get("table", null),
-              p.get("origin", null),
-              duration(p, "slice", null),
-              duration(p, "window", null),
-              duration(p, "lateness", null),
-              duration(p, "poll-interval", null));
+              required(JDBC_URL),
+              orNull(JDBC_USER),
+              orNull(JDBC_PASSWORD),
+              QueryHistoryPreset.byName(flags.get(PRESET)),
+              orNull(TABLE),
+              orNull(ORIGIN),
+              flags.get(SLICE),
+              flags.get(WINDOW),
+              orNull(LATENESS),
+              flags.get(POLL_INTERVAL));
       case "pg-csvlog" ->
           new QuerySourceSpec.PostgresCsvLog(
-              p.getRequired("path"),
-              p.get("default-schema", null),
-              duration(p, "monitor-interval", null));
-      case "kafka" -> KafkaArguments.source(p, args);
+              required(PATH), flags.get(DEFAULT_SCHEMA), flags.get(MONITOR_INTERVAL));
+      case "kafka" ->
+          new QuerySourceSpec.Kafka(
+              orNull(BOOTSTRAP_SERVERS),
+              optional(TOPIC).map(t -> List.of(t.split(","))).orElse(List.of()),
+              orNull(TOPIC_PATTERN),
+              flags.get(GROUP_ID),
+              KafkaArguments.properties(
+                  optional(KAFKA_PROPERTIES_FILE).map(Path::of).orElse(null), all(KAFKA_PROPERTY)),
+              orNull(LATENESS));
       default ->
           throw new IllegalArgumentException(
               "unknown --source '" + kind + "' (files, jdbc, pg-csvlog, kafka)");
     };
   }
 
-  static Duration duration(ParameterTool p, String name, Duration fallback) {
-    return p.has(name) ? TimeUtils.parseDuration(p.get(name)) : fallback;
+  private <T> Optional<T> optional(ConfigOption<T> flag) {
+    return flags.getOptional(flag);
+  }
+
+  private <T> T orNull(ConfigOption<T> flag) {
+    return flags.getOptional(flag).orElse(null);
+  }
+
+  private String required(ConfigOption<String> flag) {
+    return optional(flag)
+        .filter(v -> !v.isBlank())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--"
+                        + flag.key()
+                        + " is required"
+                        + (flag == SOURCE ? "" : " for this --source")));
+  }
+
+  /** Every value of a repeatable flag, in order. */
+  private Collection<String> all(ConfigOption<String> flag) {
+    return params.has(flag.key()) ? params.getMultiParameter(flag.key()) : List.of();
+  }
+
+  private Instant time(ConfigOption<String> flag) {
+    return optional(flag).map(v -> parseTime("--" + flag.key(), v)).orElse(null);
   }
 
   /** The formats {@link #parseTime} accepts, as a usage error names them. */
@@ -125,9 +175,5 @@ public final class JobArguments {
       throw new IllegalArgumentException(
           flag + " '" + value + "' is not a valid time; use " + TIME_FORMATS, e);
     }
-  }
-
-  private static Instant time(ParameterTool p, String name) {
-    return p.has(name) ? parseTime("--" + name, p.get(name)) : null;
   }
 }

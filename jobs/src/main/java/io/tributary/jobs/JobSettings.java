@@ -29,44 +29,29 @@ public record JobSettings(
     Duration restartDelay,
     OpenLineageOptions openLineage) {
 
-  /** Settings without OpenLineage events. */
-  public JobSettings(
-      QuerySourceSpec source,
-      PipelineOptions pipeline,
-      String storeUrl,
-      int parallelism,
-      Duration checkpointInterval,
-      int restartAttempts,
-      Duration restartDelay) {
-    this(
-        source,
-        pipeline,
-        storeUrl,
-        parallelism,
-        checkpointInterval,
-        restartAttempts,
-        restartDelay,
-        null);
+  /**
+   * A builder of the settings of a run of {@code source}; the rest defaults as {@link JobFlags}.
+   */
+  public static Builder builder(QuerySourceSpec source, PipelineOptions pipeline, String storeUrl) {
+    return new Builder(source, pipeline, storeUrl);
   }
 
-  public JobSettings withOpenLineage(OpenLineageOptions value) {
-    return new JobSettings(
-        source,
-        pipeline,
-        storeUrl,
-        parallelism,
-        checkpointInterval,
-        restartAttempts,
-        restartDelay,
-        value);
+  /** These settings, to change some of them. */
+  public Builder toBuilder() {
+    return builder(source, pipeline, storeUrl)
+        .parallelism(parallelism)
+        .checkpointInterval(checkpointInterval)
+        .restartAttempts(restartAttempts)
+        .restartDelay(restartDelay)
+        .openLineage(openLineage);
   }
 
   public JobSettings {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(storeUrl, "storeUrl");
-    checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(10) : checkpointInterval;
-    restartDelay = restartDelay == null ? Duration.ofSeconds(10) : restartDelay;
+    Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+    Objects.requireNonNull(restartDelay, "restartDelay");
   }
 
   /** The range's start, or null when none was given. */
@@ -77,5 +62,62 @@ public record JobSettings(
   /** The range's end, or null when none was given. */
   public Instant toOrNull() {
     return pipeline.to().toEpochMilli() == Long.MAX_VALUE ? null : pipeline.to();
+  }
+
+  /** Starts from {@link JobFlags}' defaults and no OpenLineage events. */
+  public static final class Builder {
+    private final QuerySourceSpec source;
+    private final PipelineOptions pipeline;
+    private final String storeUrl;
+    private int parallelism = JobFlags.PARALLELISM.defaultValue();
+    private Duration checkpointInterval = JobFlags.CHECKPOINT_INTERVAL.defaultValue();
+    private int restartAttempts = JobFlags.RESTART_ATTEMPTS.defaultValue();
+    private Duration restartDelay = JobFlags.RESTART_DELAY.defaultValue();
+    private OpenLineageOptions openLineage;
+
+    private Builder(QuerySourceSpec source, PipelineOptions pipeline, String storeUrl) {
+      this.source = source;
+      this.pipeline = pipeline;
+      this.storeUrl = storeUrl;
+    }
+
+    /** 0 keeps the environment's default. */
+    public Builder parallelism(int value) {
+      this.parallelism = value;
+      return this;
+    }
+
+    public Builder checkpointInterval(Duration value) {
+      this.checkpointInterval = value;
+      return this;
+    }
+
+    public Builder restartAttempts(int value) {
+      this.restartAttempts = value;
+      return this;
+    }
+
+    public Builder restartDelay(Duration value) {
+      this.restartDelay = value;
+      return this;
+    }
+
+    /** Where OpenLineage run events go; null for none. */
+    public Builder openLineage(OpenLineageOptions value) {
+      this.openLineage = value;
+      return this;
+    }
+
+    public JobSettings build() {
+      return new JobSettings(
+          source,
+          pipeline,
+          storeUrl,
+          parallelism,
+          checkpointInterval,
+          restartAttempts,
+          restartDelay,
+          openLineage);
+    }
   }
 }

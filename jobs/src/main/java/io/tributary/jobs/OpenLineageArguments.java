@@ -4,15 +4,11 @@ import io.tributary.jobs.openlineage.OpenLineageOptions;
 import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.flink.util.MultipleParameterTool;
 
 /**
- * The OpenLineage flags of both jobs: {@code --openlineage-url URL} (Marquez-compatible; events are
- * posted to {@code /api/v1/lineage}), {@code --openlineage-api-key KEY}, {@code --openlineage-file
- * PATH} (JSON Lines), {@code --openlineage-dataset-namespace NS} or {@code ORIGIN=NS} (repeatable:
- * the datasets' namespace, for all origins or for one).
+ * The OpenLineage options of both jobs' {@code --openlineage-*} flags ({@link JobFlags}): the
+ * datasets' namespace is {@code NS} for all origins or {@code ORIGIN=NS} for one.
  */
 public final class OpenLineageArguments {
 
@@ -37,16 +33,5 @@ public final class OpenLineageArguments {
     return OpenLineageOptions.of(url == null ? null : URI.create(url), file)
         .withDatasetNamespaces(fallback, perOrigin)
         .withApiKey(apiKey);
-  }
-
-  static OpenLineageOptions parse(String[] args) {
-    MultipleParameterTool p = MultipleParameterTool.fromArgs(args);
-    return parse(
-        p.get("openlineage-url"),
-        p.get("openlineage-api-key"),
-        p.get("openlineage-file"),
-        p.has("openlineage-dataset-namespace")
-            ? p.getMultiParameter("openlineage-dataset-namespace")
-            : List.of());
   }
 }

@@ -75,7 +75,8 @@ public sealed interface QuerySourceSpec {
       if (paths.isEmpty()) {
         throw new IllegalArgumentException("--path is required for --source files");
       }
-      monitorInterval = monitorInterval == null ? Duration.ofSeconds(5) : monitorInterval;
+      monitorInterval =
+          monitorInterval == null ? JobFlags.MONITOR_INTERVAL.defaultValue() : monitorInterval;
     }
 
     @Override
@@ -115,10 +116,10 @@ public sealed interface QuerySourceSpec {
     public Jdbc {
       Objects.requireNonNull(url, "--jdbc-url is required for --source jdbc");
       preset = preset == null ? QueryHistoryPreset.POSTGRESQL : preset;
-      slice = slice == null ? Duration.ofHours(1) : slice;
-      window = window == null ? Duration.ofSeconds(10) : window;
+      slice = slice == null ? JobFlags.SLICE.defaultValue() : slice;
+      window = window == null ? JobFlags.WINDOW.defaultValue() : window;
       lateness = lateness == null ? Duration.ofSeconds(5) : lateness;
-      pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+      pollInterval = pollInterval == null ? JobFlags.POLL_INTERVAL.defaultValue() : pollInterval;
     }
 
     @Override
@@ -174,8 +175,10 @@ public sealed interface QuerySourceSpec {
       implements QuerySourceSpec {
     public PostgresCsvLog {
       Objects.requireNonNull(path, "--path is required for --source pg-csvlog");
-      defaultSchema = defaultSchema == null ? "public" : defaultSchema;
-      monitorInterval = monitorInterval == null ? Duration.ofSeconds(5) : monitorInterval;
+      defaultSchema =
+          defaultSchema == null ? JobFlags.DEFAULT_SCHEMA.defaultValue() : defaultSchema;
+      monitorInterval =
+          monitorInterval == null ? JobFlags.MONITOR_INTERVAL.defaultValue() : monitorInterval;
     }
 
     @Override

@@ -19,23 +19,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * statement is analyzed again, so lineage follows schema changes.
  *
  * <p>Run on a cluster with {@code flink run -c io.tributary.jobs.StreamingJob
- * jobs/target/tributary-jobs.jar [flags]}. Flags: those of {@link BackfillJob}, where {@code
+ * jobs/target/tributary-jobs.jar [flags]}. The flags are those of {@link BackfillJob}, where {@code
  * --from} is where JDBC polling starts (default: the start of the current day (UTC), so that day is
  * counted whole; statements before it are dropped) and {@code --to}, if given, drops statements
- * that started after it, plus:
- *
- * <ul>
- *   <li>files, pg-csvlog: {@code --monitor-interval 5s} how often to look for new files
- *   <li>jdbc: {@code --window 10s} the length of one polled window, {@code --lateness 5s} how long
- *       after its end a window is read (rows the warehouse writes later than that are missed),
- *       {@code --poll-interval 1s}
- *   <li>{@code --checkpoint-interval 10s}, {@code --restart-attempts 3}, {@code --restart-delay
- *       10s}
- *   <li>{@code --state-ttl 1d}: how long fingerprints and edges are remembered
- *   <li>{@code --edge-refresh 1h}: a statement that runs again this much after its edges were last
- *       written writes them again, so their last_seen follows
- *   <li>{@code --stats-interval 10s}: how often execution counts are written to the queries table
- * </ul>
+ * that started after it, plus {@link JobFlags#STREAMING}: checkpoints and restarts, state TTL, edge
+ * refresh, the stats interval and how often sources look for new data.
  */
 public final class StreamingJob {
 

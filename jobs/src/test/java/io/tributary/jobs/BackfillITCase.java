@@ -2,6 +2,7 @@ package io.tributary.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.DerivedEdge;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.LineageEdge;
@@ -9,10 +10,12 @@ import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreIds;
 import io.tributary.connectors.store.TestDatabase;
+import io.tributary.jobs.pipeline.PipelineMetrics;
 import io.tributary.jobs.pipeline.PipelineOptions;
 import io.tributary.jobs.pipeline.StorePipelineStore;
 import io.tributary.jobs.workload.WorkloadGenerator;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.model.WarningKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,14 +85,13 @@ abstract class BackfillITCase {
 
   JobSummary backfill(Path path, PipelineOptions options) throws Exception {
     JobSettings settings =
-        new JobSettings(
-            new QuerySourceSpec.Files(List.of(path.toString()), null, null),
-            options,
-            database.jdbcUrl(),
-            2,
-            null,
-            0,
-            null);
+        JobSettings.builder(
+                new QuerySourceSpec.Files(List.of(path.toString()), null, null),
+                options,
+                database.jdbcUrl())
+            .parallelism(2)
+            .restartAttempts(0)
+            .build();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     BackfillJob.define(env, settings, new StorePipelineStore(database.jdbcUrl()));
     long started = System.nanoTime();
@@ -139,7 +141,8 @@ abstract class BackfillITCase {
               boolean cut =
                   d.statement().chars().filter(c -> c == '(').count()
                       > d.statement().chars().filter(c -> c == ')').count();
-              assertThat(d.reason()).isEqualTo(cut ? "TRUNCATED" : "PARSE_ERROR");
+              assertThat(d.reason())
+                  .isEqualTo(cut ? DeadLetterReason.TRUNCATED : DeadLetterReason.PARSE_ERROR);
               assertThat(d.queryId()).isPresent();
             });
     // Every successful statement is counted into the queries table, per origin and day.
@@ -217,6 +220,41 @@ abstract class BackfillITCase {
                 + " WHERE day_start >= TIMESTAMP WITH TIME ZONE '2024-01-03 00:00:00+00'"
                 + " AND day_start < TIMESTAMP WITH TIME ZONE '2024-01-06 00:00:00+00'");
     assertThat(inWidenedRange).isPositive().isLessThan(executionsBefore);
+  }
+
+  @Test
+  @Order(4)
+  void warningsAreCountedByKind(@TempDir Path dir) throws Exception {
+    Path warned = dir.resolve("warned.jsonl");
+    Files.writeString(
+        warned,
+        """
+        {"query_id": "w1", "sql": "INSERT INTO marts.w1 SELECT * FROM raw.nowhere", \
+        "start_time": "2024-01-02T00:00:00Z"}
+        {"query_id": "w2", "sql": "INSERT INTO marts.w2 SELECT * FROM raw.elsewhere", \
+        "start_time": "2024-01-02T00:00:01Z"}
+        {"query_id": "w3", "sql": "SELECT a.x FROM raw.orders o", \
+        "start_time": "2024-01-02T00:00:02Z"}
+        """);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    BackfillJob.define(
+        env,
+        JobSettings.builder(
+                new QuerySourceSpec.Files(List.of(warned.toString()), null, null),
+                PipelineOptions.defaults("postgresql"),
+                database.jdbcUrl())
+            .parallelism(1)
+            .build(),
+        new StorePipelineStore(database.jdbcUrl()));
+    var accumulators = env.execute("warnings").getAllAccumulatorResults();
+
+    // Each INSERT reads a table and writes one that the catalog does not know: two warnings.
+    assertThat(accumulators.get(PipelineMetrics.warnings(WarningKind.UNKNOWN_COLUMNS)))
+        .isEqualTo(4L);
+    assertThat(accumulators.get(PipelineMetrics.warnings(WarningKind.UNKNOWN_QUALIFIER)))
+        .isEqualTo(1L);
+    assertThat(accumulators.get(PipelineMetrics.warnings(WarningKind.AMBIGUOUS_COLUMN)))
+        .isEqualTo(0L);
   }
 
   private UUID tableId(String schema, String table) {

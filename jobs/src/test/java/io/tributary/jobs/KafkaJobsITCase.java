@@ -259,8 +259,12 @@ class KafkaJobsITCase {
 
   private JobSettings settings(
       QuerySourceSpec source, PipelineOptions options, Duration checkpoints) {
-    return new JobSettings(
-        source, options, database.jdbcUrl(), 1, checkpoints, 1, Duration.ofSeconds(1));
+    return JobSettings.builder(source, options, database.jdbcUrl())
+        .parallelism(1)
+        .checkpointInterval(checkpoints)
+        .restartAttempts(1)
+        .restartDelay(Duration.ofSeconds(1))
+        .build();
   }
 
   private StorePipelineStore storeOut() {

@@ -152,15 +152,12 @@ class OpenLineageEventsITCase {
   private void backfill(Path log, OpenLineageOptions openLineage) throws Exception {
     var source = new QuerySourceSpec.Files(List.of(log.toString()), null, null);
     var settings =
-        new JobSettings(
-                source,
-                PipelineOptions.defaults("postgresql"),
-                database.jdbcUrl(),
-                1,
-                null,
-                1,
-                Duration.ofSeconds(1))
-            .withOpenLineage(openLineage);
+        JobSettings.builder(source, PipelineOptions.defaults("postgresql"), database.jdbcUrl())
+            .parallelism(1)
+            .restartAttempts(1)
+            .restartDelay(Duration.ofSeconds(1))
+            .openLineage(openLineage)
+            .build();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     BackfillJob.define(env, settings, new StorePipelineStore(database.jdbcUrl()));
     env.execute("openlineage backfill");

@@ -73,8 +73,12 @@ class QueryHistoryJobsITCase {
   }
 
   JobSettings settings(QuerySourceSpec source, PipelineOptions options) {
-    return new JobSettings(
-        source, options, database.jdbcUrl(), 1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
+    return JobSettings.builder(source, options, database.jdbcUrl())
+        .parallelism(1)
+        .checkpointInterval(Duration.ofSeconds(1))
+        .restartAttempts(1)
+        .restartDelay(Duration.ofSeconds(1))
+        .build();
   }
 
   @Test

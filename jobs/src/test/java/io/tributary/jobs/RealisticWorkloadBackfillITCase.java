@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.TestDatabase;
 import io.tributary.jobs.pipeline.PipelineOptions;
@@ -52,14 +53,13 @@ class RealisticWorkloadBackfillITCase {
         LineageStore store = LineageStore.open(database.jdbcUrl(), 2)) {
       StoreContents.importCatalog(store, WorkloadGenerator.catalogJson());
       JobSettings settings =
-          new JobSettings(
-              new QuerySourceSpec.Files(List.of(log.toString()), null, null),
-              PipelineOptions.defaults("postgresql"),
-              database.jdbcUrl(),
-              2,
-              null,
-              0,
-              null);
+          JobSettings.builder(
+                  new QuerySourceSpec.Files(List.of(log.toString()), null, null),
+                  PipelineOptions.defaults("postgresql"),
+                  database.jdbcUrl())
+              .parallelism(2)
+              .restartAttempts(0)
+              .build();
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       BackfillJob.define(env, settings, new StorePipelineStore(database.jdbcUrl()));
       JobExecutionResult result = env.execute("realistic backfill test");
@@ -74,7 +74,7 @@ class RealisticWorkloadBackfillITCase {
       for (DeadLetter d : deadLetters) {
         if (d.statement().length() == 4_000) {
           // cut at the history's column limit: the lexer says so before the parser runs
-          assertThat(d.reason()).isEqualTo("TRUNCATED");
+          assertThat(d.reason()).isEqualTo(DeadLetterReason.TRUNCATED);
           truncated.add(d.statement());
         } else {
           assertThat(brokenInLog).contains(d.statement());

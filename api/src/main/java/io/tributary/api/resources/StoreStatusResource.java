@@ -67,7 +67,7 @@ public final class StoreStatusResource {
     node.put("fingerprint", d.fingerprint().orElse(null));
     node.put("statement", d.statement());
     node.put("dialect", d.dialect().orElse(null));
-    node.put("reason", d.reason());
+    node.put("reason", d.reason().name());
     node.put("message", d.message());
     node.put("occurred_at", ApiJson.time(d.occurredAt()));
     return node;

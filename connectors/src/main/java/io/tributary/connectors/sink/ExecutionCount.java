@@ -1,5 +1,8 @@
 package io.tributary.connectors.sink;
 
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
 /**
  * How often a query shape ran on one day, as read from one origin: the whole count so far, not what
  * changed since the last report, so writing it twice (a replay after a restore, a second backfill
@@ -20,9 +23,25 @@ public record ExecutionCount(
     long firstSeenMillis,
     long lastSeenMillis) {
 
-  /** The key a count is kept under in Flink state: fingerprint, origin and day. */
-  public String key() {
-    return fingerprint + '\u0000' + origin + '\u0000' + dayStartMillis;
+  /** The key a count is kept under in Flink state. */
+  public Key key() {
+    return new Key(fingerprint, origin, dayStartMillis);
+  }
+
+  /**
+   * Fingerprint, origin and day: what one count is of. Flink assigns keys to key groups by {@code
+   * hashCode()}, which must be the same in every JVM; a record's generated one is unspecified, so
+   * it is written out over hashes Java specifies.
+   */
+  public record Key(String fingerprint, String origin, long dayStartMillis) {
+
+    /** Flink serializes it as a POJO. */
+    public static final TypeInformation<Key> TYPE = TypeInformation.of(Key.class);
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(fingerprint, origin, dayStartMillis);
+    }
   }
 
   /** This count with {@code more} executions between {@code firstMillis} and {@code lastMillis}. */

@@ -5,14 +5,10 @@ import io.tributary.connectors.store.EdgeRow;
 import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.connectors.store.QuerySeen;
 import io.tributary.connectors.store.StoreDialect;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
@@ -27,8 +23,8 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  *   <li>{@link #queriesSeen()}: one row per fingerprint; widens first/last seen.
  *   <li>{@link #queryExecutions()}: whole daily counts per fingerprint and origin; the store keeps
  *       the larger count, so a replayed count changes nothing.
- *   <li>{@link #deadLetters()}: inserts each dead letter once, under an id made of its query id,
- *       fingerprint and reason.
+ *   <li>{@link #deadLetters()}: inserts each dead letter once, under its id ({@link DeadLetter#of}
+ *       makes it the same on every replay).
  * </ul>
  */
 public final class LineageStoreSink {
@@ -90,8 +86,8 @@ public final class LineageStoreSink {
         .buildAtLeastOnce(connection());
   }
 
-  public JdbcSink<io.tributary.connectors.sink.DeadLetter> deadLetters() {
-    return JdbcSink.<io.tributary.connectors.sink.DeadLetter>builder()
+  public JdbcSink<DeadLetter> deadLetters() {
+    return JdbcSink.<DeadLetter>builder()
         .withQueryStatement(INSERT_DEAD_LETTER_ONCE, LineageStoreSink::bindDeadLetter)
         .withExecutionOptions(execution)
         .buildAtLeastOnce(connection());
@@ -134,37 +130,9 @@ public final class LineageStoreSink {
             Instant.ofEpochMilli(c.lastSeenMillis())));
   }
 
-  static void bindDeadLetter(PreparedStatement ps, io.tributary.connectors.sink.DeadLetter d)
-      throws SQLException {
-    DeadLetter letter = toStore(d);
+  static void bindDeadLetter(PreparedStatement ps, DeadLetter letter) throws SQLException {
     DeadLetter.bind(ps, letter);
     ps.setObject(9, letter.id());
-  }
-
-  /**
-   * The store's dead letter, with an id that is the same on every replay: one per distinct
-   * statement (fingerprint) and error kind, whichever of its executions came first in a run; a
-   * statement without fingerprint is keyed by its query id and text.
-   */
-  static DeadLetter toStore(io.tributary.connectors.sink.DeadLetter d) {
-    String key =
-        d.fingerprint() != null
-            ? "dead-letter\u0000"
-                + d.fingerprint()
-                + '\u0000'
-                + Objects.toString(d.dialect(), "")
-                + '\u0000'
-                + d.reason()
-            : "dead-letter\u0000" + Objects.toString(d.queryId(), "") + '\u0000' + d.sql();
-    return new DeadLetter(
-        UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
-        Optional.ofNullable(d.queryId()),
-        Optional.ofNullable(d.fingerprint()),
-        d.sql(),
-        Optional.ofNullable(d.dialect()),
-        d.reason(),
-        d.message(),
-        Instant.ofEpochMilli(d.failedAtMillis()));
   }
 
   /** Builder; {@link #url(String)} is required. */

@@ -4,6 +4,8 @@ import io.tributary.connectors.store.EdgeRow;
 import io.tributary.connectors.store.ResourceId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * A relationship between two store resources found in a query, as a job carries it from analysis to
@@ -47,7 +49,22 @@ public record ResolvedEdge(
   }
 
   /** The key edges are deduplicated and written by. */
-  public String key() {
-    return sourceId.toString() + '>' + targetId;
+  public Key key() {
+    return new Key(sourceId, targetId);
+  }
+
+  /**
+   * An edge's two ends. Flink assigns keys to key groups by {@code hashCode()}, which must be the
+   * same in every JVM; a record's generated one is unspecified, so it is written out.
+   */
+  public record Key(ResourceId sourceId, ResourceId targetId) {
+
+    /** Flink serializes it as a POJO. */
+    public static final TypeInformation<Key> TYPE = TypeInformation.of(Key.class);
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(sourceId, targetId);
+    }
   }
 }

@@ -171,7 +171,7 @@ public final class QueryDao {
                         Sql.string(rs, "fingerprint"),
                         rs.getString("statement"),
                         Sql.string(rs, "dialect"),
-                        rs.getString("reason"),
+                        DeadLetterReason.valueOf(rs.getString("reason")),
                         rs.getString("message"),
                         Sql.instant(rs, "occurred_at")));
               }

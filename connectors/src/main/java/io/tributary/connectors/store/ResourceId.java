@@ -29,6 +29,14 @@ public record ResourceId(long high, long low) implements Comparable<ResourceId> 
     return ORDER.compare(this, other);
   }
 
+  /**
+   * Written out: Flink places keys holding ids by {@code hashCode()}, which must not vary by JVM.
+   */
+  @Override
+  public int hashCode() {
+    return Long.hashCode(high) * 31 + Long.hashCode(low);
+  }
+
   @Override
   public String toString() {
     return uuid().toString();

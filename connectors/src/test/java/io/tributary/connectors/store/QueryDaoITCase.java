@@ -73,7 +73,7 @@ public abstract class QueryDaoITCase extends StoreITCaseBase {
             Optional.empty(),
             "SELEC 1",
             Optional.of("postgresql"),
-            "PARSE_ERROR",
+            DeadLetterReason.PARSE_ERROR,
             "x".repeat(5000),
             T3);
     store.queries().addDeadLetters(List.of(letter));
@@ -85,7 +85,7 @@ public abstract class QueryDaoITCase extends StoreITCaseBase {
             .orElseThrow();
     assertThat(stored.statement()).isEqualTo("SELEC 1");
     assertThat(stored.queryId()).contains("q-1");
-    assertThat(stored.reason()).isEqualTo("PARSE_ERROR");
+    assertThat(stored.reason()).isEqualTo(DeadLetterReason.PARSE_ERROR);
     assertThat(stored.message()).hasSize(4000);
     assertThat(stored.occurredAt()).isEqualTo(T3);
   }

@@ -64,7 +64,7 @@ public abstract class StoreStatsITCase extends StoreITCaseBase {
               Optional.empty(),
               "SELEC " + i,
               Optional.of("postgresql"),
-              i < 3 ? "PARSE_ERROR" : "TIMEOUT",
+              i < 3 ? DeadLetterReason.PARSE_ERROR : DeadLetterReason.TIMEOUT,
               "message " + i,
               T1.plusSeconds(i)));
     }

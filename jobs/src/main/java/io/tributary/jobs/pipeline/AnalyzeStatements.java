@@ -1,7 +1,8 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.ResolvedEdge;
+import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.LineageEdges;
 import io.tributary.connectors.store.ResourceId;
 import io.tributary.jobs.openlineage.StatementRun;
@@ -11,7 +12,12 @@ import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.model.WarningKind;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -44,6 +50,8 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
   private transient Counter failed;
   private transient Counter skipped;
   private transient Counter edgesEmitted;
+  private transient Map<WarningKind, Counter> warnings;
+  private transient Map<WarningKind, LongCounter> warningsTotal;
   private transient Histogram latency;
   private transient LongCounter analyzedTotal;
   private transient LongCounter failedTotal;
@@ -77,6 +85,17 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
     failed = metrics.counter(PipelineMetrics.FAILED);
     skipped = metrics.counter(PipelineMetrics.STATEMENTS_SKIPPED);
     edgesEmitted = metrics.counter(PipelineMetrics.EDGES_EMITTED);
+    warnings = new EnumMap<>(WarningKind.class);
+    warningsTotal = new EnumMap<>(WarningKind.class);
+    for (WarningKind kind : WarningKind.values()) {
+      warningsTotal.put(
+          kind, Accumulators.counter(getRuntimeContext(), PipelineMetrics.warnings(kind)));
+      warnings.put(
+          kind,
+          metrics
+              .addGroup(PipelineMetrics.WARNING_KIND, kind.name().toLowerCase(Locale.ROOT))
+              .counter(PipelineMetrics.WARNINGS));
+    }
     latency =
         metrics.histogram(
             PipelineMetrics.ANALYSIS_LATENCY, new DescriptiveStatisticsHistogram(1_000));
@@ -105,7 +124,7 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
     } catch (RuntimeException | StackOverflowError e) {
       // The analyzer promises not to throw; if it does anyway, the statement is the one to blame.
       latency.update((System.nanoTime() - started) / 1_000);
-      deadLetter(ctx, query, "INTERNAL", String.valueOf(e));
+      deadLetter(ctx, query, DeadLetterReason.INTERNAL, String.valueOf(e));
       return;
     }
     latency.update((System.nanoTime() - started) / 1_000);
@@ -118,9 +137,13 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
         deadLetter(
             ctx,
             query,
-            error.get().kind().name(),
+            DeadLetterReason.of(error.get().kind()),
             describe(error.get(), statements.size() > 1 ? statement : null));
         continue;
+      }
+      for (var warning : statement.warnings()) {
+        warnings.get(warning.kind()).inc();
+        warningsTotal.get(warning.kind()).add(1);
       }
       if (runs != null) {
         StatementRun.of(
@@ -173,17 +196,18 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
     }
   }
 
-  private void deadLetter(Context ctx, FingerprintedQuery query, String reason, String message) {
+  private void deadLetter(
+      Context ctx, FingerprintedQuery query, DeadLetterReason reason, String message) {
     ctx.output(
         deadLetters,
-        new DeadLetter(
+        DeadLetter.of(
             query.record().queryId(),
             query.fingerprint(),
             query.dialect(),
             query.record().sql(),
             reason,
             message,
-            System.currentTimeMillis()));
+            Instant.now()));
   }
 
   /**

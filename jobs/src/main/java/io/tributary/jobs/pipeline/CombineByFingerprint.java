@@ -1,13 +1,15 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.dialect.UnknownDialectException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,8 +48,8 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
   private final int maxKeys;
 
   private transient Map<String, Dialect> dialects;
-  private transient Map<String, FingerprintedQuery> buffer;
-  private transient Map<CountKey, ExecutionCount> counts;
+  private transient Map<StatementKey, FingerprintedQuery> buffer;
+  private transient Map<ExecutionCount.Key, ExecutionCount> counts;
   private transient Counter in;
   private transient Counter failedUpstream;
   private transient Counter outOfRange;
@@ -123,26 +125,25 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
       output.collect(
           deadLetters,
           new StreamRecord<>(
-              new DeadLetter(
+              DeadLetter.of(
                   record.queryId(),
                   null,
                   dialectName,
                   record.sql(),
-                  PipelineMetrics.UNKNOWN_DIALECT_REASON,
+                  DeadLetterReason.UNKNOWN_DIALECT,
                   e.getMessage(),
-                  System.currentTimeMillis())));
+                  Instant.now())));
       return;
     }
     String fingerprint = Fingerprinting.fingerprint(record.sql(), dialect);
-    String key =
-        Fingerprinting.key(fingerprint, dialect.name(), record.databaseName(), record.schemaName());
+    StatementKey key =
+        new StatementKey(fingerprint, dialect.name(), record.databaseName(), record.schemaName());
     countExecution(fingerprint, record.originOrEmpty(), start);
     FingerprintedQuery seen = buffer.get(key);
     if (seen != null) {
       buffer.put(key, seen.plus(start));
     } else {
-      buffer.put(
-          key, new FingerprintedQuery(key, fingerprint, dialect.name(), record, 1, start, start));
+      buffer.put(key, new FingerprintedQuery(key, record, 1, start, start));
     }
     if (buffer.size() >= maxKeys || counts.size() >= maxKeys) {
       flush();
@@ -166,12 +167,9 @@ final class CombineByFingerprint extends AbstractStreamOperator<FingerprintedQue
     super.finish();
   }
 
-  /** Per statement, so a record rather than a concatenated string (the origin is a long URI). */
-  private record CountKey(String fingerprint, String origin, long day) {}
-
   private void countExecution(String fingerprint, String origin, long start) {
     long day = QueryExecutions.dayOf(start);
-    CountKey key = new CountKey(fingerprint, origin, day);
+    ExecutionCount.Key key = new ExecutionCount.Key(fingerprint, origin, day);
     ExecutionCount count = counts.get(key);
     counts.put(
         key,

@@ -19,7 +19,7 @@ import org.apache.flink.util.Collector;
  * second backfill of the same days never counts an execution twice.
  */
 final class CountExecutionsPerDay
-    extends KeyedProcessFunction<String, ExecutionCount, ExecutionCount> {
+    extends KeyedProcessFunction<ExecutionCount.Key, ExecutionCount, ExecutionCount> {
 
   private static final long serialVersionUID = 1L;
 

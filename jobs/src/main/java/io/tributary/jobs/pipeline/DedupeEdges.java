@@ -21,7 +21,7 @@ import org.apache.flink.util.Collector;
  * the statements that yielded it. In streaming an edge seen again with a later last_seen (its
  * statement sent on again, see {@link FirstSeenPerFingerprint}) is written again.
  */
-final class DedupeEdges extends KeyedProcessFunction<String, ResolvedEdge, ResolvedEdge> {
+final class DedupeEdges extends KeyedProcessFunction<ResolvedEdge.Key, ResolvedEdge, ResolvedEdge> {
 
   private static final long serialVersionUID = 1L;
   private static final long FORBIDDEN = Long.MIN_VALUE;

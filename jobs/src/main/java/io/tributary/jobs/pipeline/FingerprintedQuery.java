@@ -8,36 +8,39 @@ import io.tributary.connectors.source.QueryRecord;
  *
  * @param key fingerprint, dialect and session defaults together: the same text under another
  *     default schema reads other tables, so it is another analysis
- * @param fingerprint the analyzer's fingerprint of the text
- * @param dialect the dialect name the statement is analyzed in
  * @param record the first of the executions, as the source delivered it
  * @param executions how many executions this stands for
  * @param firstSeenMillis the earliest start time among them
  * @param lastSeenMillis the latest start time among them
  */
 public record FingerprintedQuery(
-    String key,
-    String fingerprint,
-    String dialect,
+    StatementKey key,
     QueryRecord record,
     long executions,
     long firstSeenMillis,
     long lastSeenMillis) {
 
+  /** The analyzer's fingerprint of the text. */
+  public String fingerprint() {
+    return key.fingerprint();
+  }
+
+  /** The dialect name the statement is analyzed in. */
+  public String dialect() {
+    return key.dialect();
+  }
+
   /**
    * The same statement, standing for executions between {@code firstMillis} and {@code lastMillis}.
    */
   FingerprintedQuery seenBetween(long firstMillis, long lastMillis) {
-    return new FingerprintedQuery(
-        key, fingerprint, dialect, record, executions, firstMillis, lastMillis);
+    return new FingerprintedQuery(key, record, executions, firstMillis, lastMillis);
   }
 
   /** One more execution of the same key. */
   FingerprintedQuery plus(long startMillis) {
     return new FingerprintedQuery(
         key,
-        fingerprint,
-        dialect,
         record,
         executions + 1,
         Math.min(firstSeenMillis, startMillis),

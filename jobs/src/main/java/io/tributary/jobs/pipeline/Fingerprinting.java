@@ -21,14 +21,6 @@ final class Fingerprinting {
     }
   }
 
-  static String key(String fingerprint, String dialect, String database, String schema) {
-    return fingerprint + '|' + dialect + '|' + nullToEmpty(database) + '|' + nullToEmpty(schema);
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
   static String md5(String text) {
     try {
       MessageDigest md5 = MessageDigest.getInstance("MD5");

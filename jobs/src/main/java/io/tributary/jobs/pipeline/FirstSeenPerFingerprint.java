@@ -25,7 +25,7 @@ import org.apache.flink.util.OutputTag;
  * comes back, so lineage follows schema changes.
  */
 final class FirstSeenPerFingerprint
-    extends KeyedProcessFunction<String, FingerprintedQuery, FingerprintedQuery> {
+    extends KeyedProcessFunction<StatementKey, FingerprintedQuery, FingerprintedQuery> {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,10 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.EdgeRow;
 import io.tributary.jobs.openlineage.OpenLineageOptions;
 import io.tributary.jobs.openlineage.OpenLineageSink;
@@ -111,7 +111,7 @@ public final class LineagePipeline {
 
     SingleOutputStreamOperator<FingerprintedQuery> firstSeen =
         fingerprinted
-            .keyBy(FingerprintedQuery::key, Types.STRING)
+            .keyBy(FingerprintedQuery::key, StatementKey.TYPE)
             .process(
                 new FirstSeenPerFingerprint(
                     options.stateTtl(),
@@ -124,7 +124,7 @@ public final class LineagePipeline {
 
     fingerprinted
         .getSideOutput(EXECUTION_COUNTS)
-        .keyBy(ExecutionCount::key, Types.STRING)
+        .keyBy(ExecutionCount::key, ExecutionCount.Key.TYPE)
         .process(
             new CountExecutionsPerDay(countTtl(options.stateTtl()), options.statsFlushInterval()))
         .name("Count executions per day")
@@ -152,7 +152,7 @@ public final class LineagePipeline {
     }
 
     resolved
-        .keyBy(ResolvedEdge::key, Types.STRING)
+        .keyBy(ResolvedEdge::key, ResolvedEdge.Key.TYPE)
         .process(new DedupeEdges(store, options.stateTtl(), batch))
         .name("Dedupe edges")
         .uid("dedupe-edges")

@@ -14,12 +14,9 @@ public final class PipelineMetrics {
 
   /**
    * Statements whose row names a dialect the analyzer does not know: not analyzed, each a dead
-   * letter of reason {@value #UNKNOWN_DIALECT_REASON}.
+   * letter of reason {@link io.tributary.connectors.store.DeadLetterReason#UNKNOWN_DIALECT}.
    */
   public static final String STATEMENTS_UNKNOWN_DIALECT = "statementsUnknownDialect";
-
-  /** The dead-letter reason of a statement in an unknown dialect. */
-  public static final String UNKNOWN_DIALECT_REASON = "UNKNOWN_DIALECT";
 
   /** Statements outside the requested time range. */
   public static final String STATEMENTS_OUT_OF_RANGE = "statementsOutOfRange";
@@ -35,6 +32,21 @@ public final class PipelineMetrics {
 
   /** Statements the analyzer could not analyze: sent to the dead letters. */
   public static final String FAILED = "failed";
+
+  /**
+   * Warnings on analyzed statements, one counter per {@link io.tributary.sql.model.WarningKind}: in
+   * the group {@value #WARNING_KIND} named after the kind in lower case; the accumulator of the
+   * same total is {@link #warnings(io.tributary.sql.model.WarningKind)}.
+   */
+  public static final String WARNINGS = "warnings";
+
+  /** The metric group key of {@link #WARNINGS}' counters; its value is the kind. */
+  public static final String WARNING_KIND = "warningKind";
+
+  /** The accumulator of one kind's warnings: {@code warnings.unknown_columns}. */
+  public static String warnings(io.tributary.sql.model.WarningKind kind) {
+    return WARNINGS + "." + kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
 
   /** Table and column edges found, before deduplication. */
   public static final String EDGES_EMITTED = "edgesEmitted";

@@ -1,9 +1,9 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
+import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.EdgeRow;
 import io.tributary.connectors.store.LineageEdges;
 import io.tributary.connectors.store.ResourceId;

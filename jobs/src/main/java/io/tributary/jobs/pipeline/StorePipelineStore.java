@@ -1,10 +1,10 @@
 package io.tributary.jobs.pipeline;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.LineageStoreSink;
 import io.tributary.connectors.sink.QueryStats;
+import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.EdgeRow;
 import io.tributary.connectors.store.LineageEdge;

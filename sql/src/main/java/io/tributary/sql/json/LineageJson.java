@@ -9,6 +9,7 @@ import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.model.Warning;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public final class LineageJson {
     ArrayNode indirect = node.putArray("indirect_columns");
     s.indirect().forEach(c -> indirect.add(column(c)));
     ArrayNode warnings = node.putArray("warnings");
-    s.warnings().forEach(warnings::add);
+    s.warnings().forEach(w -> warnings.add(warning(w)));
     node.set("error", s.error().map(LineageJson::error).orElse(null));
     return node;
   }
@@ -93,6 +94,14 @@ public final class LineageJson {
     node.set("from_column", column(c.from()));
     node.set("to_column", column(c.to()));
     node.put("kind", c.kind().jsonName());
+    return node;
+  }
+
+  /** {@code {"kind": "unknown_column", "message": "..."}}: the kind in lower case, as errors. */
+  public static ObjectNode warning(Warning w) {
+    ObjectNode node = NODES.objectNode();
+    node.put("kind", w.kind().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("message", w.message());
     return node;
   }
 

@@ -1,11 +1,13 @@
 package io.tributary.sql.lineage;
 
-import io.tributary.sql.Deadline;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.CatalogTable;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.model.Warning;
+import io.tributary.sql.model.WarningKind;
+import io.tributary.sql.parse.Deadline;
 import io.tributary.sql.resolve.ColumnOrigins;
 import io.tributary.sql.resolve.ColumnResolver;
 import io.tributary.sql.resolve.TableNameQualifier;
@@ -33,7 +35,7 @@ final class AnalysisContext {
   // Each table read, with where it first appears in the statement's text.
   private final Map<TableName, Long> sources = new LinkedHashMap<>();
   private final Set<ColumnName> indirect = new LinkedHashSet<>();
-  private final Set<String> warnings = new LinkedHashSet<>();
+  private final Set<Warning> warnings = new LinkedHashSet<>();
   private long lastPosition = Long.MIN_VALUE;
 
   AnalysisContext(Dialect dialect, Catalog catalog, TableNameQualifier names, Deadline deadline) {
@@ -75,8 +77,8 @@ final class AnalysisContext {
     indirect.addAll(origins.asMap().keySet());
   }
 
-  void warn(String warning) {
-    warnings.add(warning);
+  void warn(WarningKind kind, String message) {
+    warnings.add(new Warning(kind, message));
   }
 
   /**
@@ -104,7 +106,7 @@ final class AnalysisContext {
     return out;
   }
 
-  List<String> warnings() {
+  List<Warning> warnings() {
     return List.copyOf(warnings);
   }
 }

@@ -2,6 +2,7 @@ package io.tributary.sql.lineage;
 
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.model.WarningKind;
 import io.tributary.sql.resolve.ColumnOrigins;
 import io.tributary.sql.resolve.DerivedSource;
 import io.tributary.sql.resolve.FunctionSource;
@@ -109,6 +110,7 @@ final class FromBinder {
     }
     if (source == null || item.getPivot() instanceof PivotXml) {
       context.warn(
+          WarningKind.NOT_TRACED,
           "PIVOT / UNPIVOT columns are not traced here: columns read through them may be missing");
       return source;
     }
@@ -225,6 +227,7 @@ final class FromBinder {
     Optional<List<OutputColumn>> rightColumns = right.columns();
     if (rightColumns.isEmpty()) {
       context.warn(
+          WarningKind.UNKNOWN_COLUMNS,
           "NATURAL join with "
               + right.describe()
               + ", whose columns are unknown: no merged columns");

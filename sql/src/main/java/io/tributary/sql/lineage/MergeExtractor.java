@@ -1,6 +1,7 @@
 package io.tributary.sql.lineage;
 
 import io.tributary.sql.model.StatementKind;
+import io.tributary.sql.model.WarningKind;
 import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
 import io.tributary.sql.resolve.Source;
@@ -91,6 +92,7 @@ final class MergeExtractor {
     List<Expression> values = insert.getValues() == null ? List.of() : insert.getValues();
     if (names.isEmpty() && !values.isEmpty()) {
       context.warn(
+          WarningKind.UNKNOWN_COLUMNS,
           "MERGE inserts into "
               + target.name().qualified()
               + " without a column list and the catalog does not know it: no column lineage");

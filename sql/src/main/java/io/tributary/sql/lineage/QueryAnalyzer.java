@@ -1,5 +1,6 @@
 package io.tributary.sql.lineage;
 
+import io.tributary.sql.model.WarningKind;
 import io.tributary.sql.resolve.ColumnOrigins;
 import io.tributary.sql.resolve.OutputColumn;
 import io.tributary.sql.resolve.QueryOutput;
@@ -219,6 +220,7 @@ final class QueryAnalyzer {
       }
       if (columns.size() != names.size()) {
         context.warn(
+            WarningKind.COLUMN_COUNT_MISMATCH,
             "set operation branches have "
                 + names.size()
                 + " and "

@@ -2,6 +2,7 @@ package io.tributary.sql.lineage;
 
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.LineageKind;
+import io.tributary.sql.model.WarningKind;
 import io.tributary.sql.resolve.ColumnOrigins;
 import io.tributary.sql.resolve.OutputColumn;
 import io.tributary.sql.resolve.Scope;
@@ -48,7 +49,7 @@ final class StarExpander {
       }
     }
     if (scope.sources().isEmpty()) {
-      context.warn("* with no table in scope");
+      context.warn(WarningKind.STAR_WITHOUT_TABLE, "* with no table in scope");
     }
     return adjust(out, star, scope, queries);
   }
@@ -62,7 +63,7 @@ final class StarExpander {
         return adjust(columns(source.get()), star, scope, queries);
       }
     }
-    context.warn(alias + ".* refers to no table or alias in scope");
+    context.warn(WarningKind.UNKNOWN_QUALIFIER, alias + ".* refers to no table or alias in scope");
     return List.of();
   }
 
@@ -73,6 +74,7 @@ final class StarExpander {
     }
     if (source instanceof TableSource table) {
       context.warn(
+          WarningKind.UNKNOWN_COLUMNS,
           "table "
               + table.name().qualified()
               + " is not in the catalog: its columns are reported as "
@@ -84,7 +86,9 @@ final class StarExpander {
               ColumnOrigins.of(
                   ColumnName.of(table.name(), OutputColumn.STAR), LineageKind.DIRECT)));
     }
-    context.warn("the columns of " + source.describe() + " are unknown: * skips them");
+    context.warn(
+        WarningKind.UNKNOWN_COLUMNS,
+        "the columns of " + source.describe() + " are unknown: * skips them");
     return List.of();
   }
 

@@ -4,6 +4,7 @@ import io.tributary.sql.catalog.CatalogColumn;
 import io.tributary.sql.catalog.CatalogTable;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.model.WarningKind;
 import io.tributary.sql.resolve.OutputColumn;
 import io.tributary.sql.resolve.QueryOutput;
 import io.tributary.sql.resolve.Source;
@@ -81,6 +82,7 @@ final class TargetTable {
         names = known.get();
       } else if (readsAnyColumn(output)) {
         context.warn(
+            WarningKind.UNKNOWN_COLUMNS,
             "table "
                 + table.name().qualified()
                 + " is not in the catalog: the query's output names are used as its columns");
@@ -106,6 +108,7 @@ final class TargetTable {
     List<OutputColumn> columns = output.columns();
     if (!names.isEmpty() && columns.size() != names.size() && !output.hasStar()) {
       context.warn(
+          WarningKind.COLUMN_COUNT_MISMATCH,
           "the query has "
               + columns.size()
               + " columns for "

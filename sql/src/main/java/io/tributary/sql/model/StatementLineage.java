@@ -26,7 +26,7 @@ public record StatementLineage(
     Optional<TableName> target,
     List<ColumnLineage> columns,
     List<ColumnName> indirect,
-    List<String> warnings,
+    List<Warning> warnings,
     Optional<AnalysisError> error) {
 
   public StatementLineage {

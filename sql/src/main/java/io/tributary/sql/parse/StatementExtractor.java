@@ -1,8 +1,7 @@
 package io.tributary.sql.parse;
 
-import io.tributary.sql.Deadline;
+import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.StatementLineage;
-import io.tributary.sql.resolve.SessionDefaults;
 import net.sf.jsqlparser.statement.Statement;
 
 /**

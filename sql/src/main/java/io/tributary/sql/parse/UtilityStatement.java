@@ -1,6 +1,6 @@
 package io.tributary.sql.parse;
 
-import io.tributary.sql.resolve.SessionDefaults;
+import io.tributary.sql.model.SessionDefaults;
 import java.util.Objects;
 import java.util.Optional;
 

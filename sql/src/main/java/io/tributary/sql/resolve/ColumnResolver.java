@@ -2,6 +2,8 @@ package io.tributary.sql.resolve;
 
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.model.Warning;
+import io.tributary.sql.model.WarningKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +45,15 @@ public final class ColumnResolver {
           "FALSE");
 
   private final Dialect dialect;
-  private final Consumer<String> warnings;
+  private final Consumer<Warning> warnings;
 
-  public ColumnResolver(Dialect dialect, Consumer<String> warnings) {
+  public ColumnResolver(Dialect dialect, Consumer<Warning> warnings) {
     this.dialect = dialect;
     this.warnings = warnings;
+  }
+
+  private void warn(WarningKind kind, String message) {
+    warnings.accept(new Warning(kind, message));
   }
 
   /** The source columns a column reference reads; empty (with a warning) when it cannot tell. */
@@ -71,7 +77,9 @@ public final class ColumnResolver {
     if (field != null) {
       return field;
     }
-    warnings.accept("column " + alias + "." + name + " refers to no table or alias in scope");
+    warn(
+        WarningKind.UNKNOWN_QUALIFIER,
+        "column " + alias + "." + name + " refers to no table or alias in scope");
     return ColumnOrigins.none();
   }
 
@@ -179,7 +187,9 @@ public final class ColumnResolver {
         }
       }
       if (ambiguous != null) {
-        warnings.accept("ambiguous column " + name + ": candidates " + describe(ambiguous, name));
+        warn(
+            WarningKind.AMBIGUOUS_COLUMN,
+            "ambiguous column " + name + ": candidates " + describe(ambiguous, name));
         return ColumnOrigins.none();
       }
       if (definite != null) {
@@ -215,16 +225,20 @@ public final class ColumnResolver {
       return ColumnOrigins.none();
     }
     if (unplaced != null) {
-      warnings.accept("cannot place column " + name + ": candidates " + describe(unplaced, name));
+      warn(
+          WarningKind.UNPLACED_COLUMN,
+          "cannot place column " + name + ": candidates " + describe(unplaced, name));
       return ColumnOrigins.none();
     }
     List<Source> own = scope.sources();
     if (own.size() == 1) {
       // One table in scope: the column is that table's, even if the catalog entry lacks it.
-      warnings.accept("column " + name + " is not a known column of " + own.get(0).describe());
+      warn(
+          WarningKind.UNKNOWN_COLUMN,
+          "column " + name + " is not a known column of " + own.get(0).describe());
       return own.get(0).column(name);
     }
-    warnings.accept("cannot place column " + name + ": no table in scope has it");
+    warn(WarningKind.UNKNOWN_COLUMN, "cannot place column " + name + ": no table in scope has it");
     return ColumnOrigins.none();
   }
 

@@ -1,6 +1,7 @@
 package io.tributary.sql.resolve;
 
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.TableName;
 import java.util.List;
 import java.util.Objects;

@@ -94,7 +94,8 @@ public final class ExpectationCheck {
             });
     for (String w : expected.warnings()) {
       String needle = w.toLowerCase(Locale.ROOT);
-      if (actual.warnings().stream().noneMatch(a -> a.toLowerCase(Locale.ROOT).contains(needle))) {
+      if (actual.warnings().stream()
+          .noneMatch(a -> a.message().toLowerCase(Locale.ROOT).contains(needle))) {
         diffs.add("missing warning containing '" + w + "'; warnings: " + actual.warnings());
       }
     }
@@ -204,7 +205,7 @@ public final class ExpectationCheck {
           .append(s.indirect().stream().map(ColumnName::toString).collect(Collectors.joining(", ")))
           .append('\n');
     }
-    s.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+    s.warnings().forEach(w -> out.append("warning: ").append(w.message()).append('\n'));
     s.error().ifPresent(e -> out.append("error: ").append(render(e)).append('\n'));
     return out.toString();
   }

@@ -34,6 +34,14 @@ class LineageJsonTest {
   }
 
   @Test
+  void aWarningIsAnObjectWithItsKindAndMessage() {
+    List<ObjectNode> out = outputs("INSERT INTO s.u SELECT * FROM s.t");
+    assertThat(out.get(0).at("/warnings/0/kind").asText()).isEqualTo("unknown_columns");
+    assertThat(out.get(0).at("/warnings/0/message").asText())
+        .isEqualTo("table s.t is not in the catalog: its columns are reported as s.t.*");
+  }
+
+  @Test
   void aTextWithoutStatementsStillHasAnAnswer() {
     assertThat(outputs(" -- nothing here\n")).hasSize(1);
   }

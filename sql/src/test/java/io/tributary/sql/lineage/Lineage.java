@@ -1,13 +1,13 @@
 package io.tributary.sql.lineage;
 
-import io.tributary.sql.Deadline;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
+import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
-import io.tributary.sql.resolve.SessionDefaults;
+import io.tributary.sql.parse.Deadline;
 import java.util.List;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;

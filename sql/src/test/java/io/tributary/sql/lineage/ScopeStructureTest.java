@@ -2,13 +2,13 @@ package io.tributary.sql.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.sql.Deadline;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.model.SessionDefaults;
+import io.tributary.sql.parse.Deadline;
 import io.tributary.sql.resolve.DerivedSource;
 import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
-import io.tributary.sql.resolve.SessionDefaults;
 import io.tributary.sql.resolve.TableNameQualifier;
 import io.tributary.sql.resolve.TableSource;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.InMemoryCatalog;
 import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
-import io.tributary.sql.resolve.SessionDefaults;
+import io.tributary.sql.model.Warning;
+import io.tributary.sql.model.WarningKind;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -93,14 +95,18 @@ class SelectLineageTest {
     assertThat(pairs(l)).isEmpty();
     assertThat(l.warnings())
         .containsExactly(
-            "ambiguous column id: candidates shop.raw.orders.id, shop.raw.customers.id");
+            new Warning(
+                WarningKind.AMBIGUOUS_COLUMN,
+                "ambiguous column id: candidates shop.raw.orders.id, shop.raw.customers.id"));
   }
 
   @Test
   void unplaceableColumnWithoutCatalogIsAWarning() {
     StatementLineage l = bare("SELECT x FROM a JOIN b ON a.id = b.id");
     assertThat(pairs(l)).isEmpty();
-    assertThat(l.warnings()).containsExactly("cannot place column x: candidates a.x, b.x");
+    assertThat(l.warnings())
+        .containsExactly(
+            new Warning(WarningKind.UNPLACED_COLUMN, "cannot place column x: candidates a.x, b.x"));
   }
 
   @Test
@@ -145,8 +151,10 @@ class SelectLineageTest {
     assertThat(pairs(l)).containsExactly("shop.raw.events.* -> * direct");
     assertThat(l.warnings())
         .containsExactly(
-            "table shop.raw.events is not in the catalog: its columns are reported as"
-                + " shop.raw.events.*");
+            new Warning(
+                WarningKind.UNKNOWN_COLUMNS,
+                "table shop.raw.events is not in the catalog: its columns are reported as"
+                    + " shop.raw.events.*"));
   }
 
   @Test

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.InMemoryCatalog;
 import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
-import io.tributary.sql.resolve.SessionDefaults;
+import io.tributary.sql.model.Warning;
+import io.tributary.sql.model.WarningKind;
 import org.junit.jupiter.api.Test;
 
 /** Statements that write a table: INSERT, CTAS, views, SELECT INTO, MERGE, UPDATE; and DELETE. */
@@ -61,7 +63,10 @@ class WriteLineageTest {
         .containsExactly("orders.id -> sales.id direct", "orders.amount -> sales.total direct");
     assertThat(l.warnings())
         .containsExactly(
-            "table sales is not in the catalog: the query's output names are used as its columns");
+            new Warning(
+                WarningKind.UNKNOWN_COLUMNS,
+                "table sales is not in the catalog: the query's output names are used as its"
+                    + " columns"));
   }
 
   @Test
@@ -181,7 +186,10 @@ class WriteLineageTest {
             "STAGING.USERS.ID -> CORE.USERS.ID direct");
     assertThat(l.warnings())
         .containsExactly(
-            "table STAGING.USERS is not in the catalog: its columns are reported as STAGING.USERS.*");
+            new Warning(
+                WarningKind.UNKNOWN_COLUMNS,
+                "table STAGING.USERS is not in the catalog: its columns are reported as"
+                    + " STAGING.USERS.*"));
   }
 
   @Test

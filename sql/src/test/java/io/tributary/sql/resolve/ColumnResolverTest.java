@@ -9,6 +9,8 @@ import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.LineageKind;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.model.Warning;
+import io.tributary.sql.model.WarningKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ColumnResolverTest {
 
   private static final Dialect PG = Dialects.POSTGRESQL;
-  private final List<String> warnings = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
   private final ColumnResolver resolver = new ColumnResolver(PG, warnings::add);
 
   private static TableSource known(String alias, String table, String... columns) {
@@ -69,7 +71,11 @@ class ColumnResolverTest {
     assertThat(origins(resolver.resolve(scope, column(null, "name"))))
         .isEqualTo("{customers.name=DIRECT}");
     assertThat(resolver.resolve(scope, column(null, "id")).isEmpty()).isTrue();
-    assertThat(warnings).containsExactly("ambiguous column id: candidates orders.id, customers.id");
+    assertThat(warnings)
+        .containsExactly(
+            new Warning(
+                WarningKind.AMBIGUOUS_COLUMN,
+                "ambiguous column id: candidates orders.id, customers.id"));
   }
 
   @Test
@@ -125,7 +131,9 @@ class ColumnResolverTest {
     scope.add(unknown("a", "a"));
     scope.add(unknown("b", "b"));
     assertThat(resolver.resolve(scope, column(null, "x")).isEmpty()).isTrue();
-    assertThat(warnings).containsExactly("cannot place column x: candidates a.x, b.x");
+    assertThat(warnings)
+        .containsExactly(
+            new Warning(WarningKind.UNPLACED_COLUMN, "cannot place column x: candidates a.x, b.x"));
   }
 
   @Test
@@ -144,7 +152,10 @@ class ColumnResolverTest {
     Scope scope = Scope.root(PG);
     scope.add(unknown("a", "a"));
     assertThat(resolver.resolve(scope, column("zz", "x")).isEmpty()).isTrue();
-    assertThat(warnings).containsExactly("column zz.x refers to no table or alias in scope");
+    assertThat(warnings)
+        .containsExactly(
+            new Warning(
+                WarningKind.UNKNOWN_QUALIFIER, "column zz.x refers to no table or alias in scope"));
   }
 
   @Test

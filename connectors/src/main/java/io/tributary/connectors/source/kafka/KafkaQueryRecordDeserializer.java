@@ -1,9 +1,11 @@
 package io.tributary.connectors.source.kafka;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.source.QueryRecord;
 import io.tributary.connectors.source.QueryRecordJson;
+import io.tributary.connectors.store.DeadLetter;
+import io.tributary.connectors.store.DeadLetterReason;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -20,9 +22,6 @@ public final class KafkaQueryRecordDeserializer
     implements KafkaRecordDeserializationSchema<KafkaQueryMessage> {
 
   private static final long serialVersionUID = 1L;
-
-  /** The reason of the dead letter of a record that holds no statement. */
-  public static final String UNREADABLE_RECORD = "UNREADABLE_RECORD";
 
   @Override
   public void deserialize(
@@ -47,12 +46,12 @@ public final class KafkaQueryRecordDeserializer
     }
     String reason = ((QueryRecordJson.Unreadable) result).reason();
     return KafkaQueryMessage.unreadable(
-        new DeadLetter(
+        DeadLetter.of(
             position,
             null,
             null,
             text,
-            UNREADABLE_RECORD,
+            DeadLetterReason.UNREADABLE_RECORD,
             "Kafka record at topic "
                 + message.topic()
                 + ", partition "
@@ -61,7 +60,7 @@ public final class KafkaQueryRecordDeserializer
                 + message.offset()
                 + ": "
                 + reason,
-            System.currentTimeMillis()));
+            Instant.now()));
   }
 
   /** The query id of a record's position: {@code topic-partition@offset}. */

@@ -1,7 +1,7 @@
 package io.tributary.connectors.source.kafka;
 
-import io.tributary.connectors.sink.DeadLetter;
 import io.tributary.connectors.source.QueryRecord;
+import io.tributary.connectors.store.DeadLetter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;

@@ -1,4 +1,4 @@
-package io.tributary.sql;
+package io.tributary.sql.parse;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.tributary.sql.resolve;
+package io.tributary.sql.model;
 
 import java.util.Optional;
 
