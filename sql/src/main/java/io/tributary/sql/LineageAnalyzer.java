@@ -11,6 +11,7 @@ import io.tributary.sql.parse.HistoryTextLimits;
 import io.tributary.sql.parse.ParseResult;
 import io.tributary.sql.parse.ScriptSplitter;
 import io.tributary.sql.parse.ScriptStatement;
+import io.tributary.sql.parse.StatementExpander;
 import io.tributary.sql.parse.StatementExtractor;
 import io.tributary.sql.parse.StatementParser;
 import io.tributary.sql.parse.UtilityRecognizer;
@@ -82,7 +83,9 @@ public final class LineageAnalyzer {
       this.dialect = request.dialect();
       this.script = request.sql();
       this.statements =
-          new BlockWalker(dialect).walk(script, new ScriptSplitter(dialect).split(script));
+          new StatementExpander(dialect)
+              .expand(
+                  new BlockWalker(dialect).walk(script, new ScriptSplitter(dialect).split(script)));
       this.utilities = new UtilityRecognizer(dialect);
       this.parser = new StatementParser(dialect);
       this.extractor = extractors.apply(dialect, request.catalog());
@@ -122,7 +125,7 @@ public final class LineageAnalyzer {
         return StatementLineage.utility(index, sql);
       }
       try {
-        Optional<UtilityStatement> utility = utilities.recognize(sql);
+        Optional<UtilityStatement> utility = utilities.recognize(statement.parseText());
         if (utility.isPresent()) {
           defaults = utility.get().apply(defaults);
           return StatementLineage.utility(index, sql);
@@ -138,7 +141,7 @@ public final class LineageAnalyzer {
             extractor.extract(
                 index, sql, ((ParseResult.Parsed) parsed).statement(), defaults, deadline);
         return lineage != null
-            ? lineage
+            ? withWarnings(lineage, statement.warnings())
             : StatementLineage.failed(
                 index, sql, AnalysisError.of(ErrorKind.INTERNAL, "no lineage was produced"));
       } catch (Deadline.DeadlineExceededException e) {
@@ -185,6 +188,25 @@ public final class LineageAnalyzer {
           error.line(),
           error.column());
     }
+  }
+
+  /** The lineage with the warnings found before parsing added. */
+  private static StatementLineage withWarnings(StatementLineage lineage, List<String> warnings) {
+    if (warnings.isEmpty()) {
+      return lineage;
+    }
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(lineage.warnings());
+    return new StatementLineage(
+        lineage.index(),
+        lineage.sql(),
+        lineage.kind(),
+        lineage.sources(),
+        lineage.target(),
+        lineage.columns(),
+        lineage.indirect(),
+        all,
+        lineage.error());
   }
 
   private static AnalysisError internal(Throwable e) {

@@ -93,7 +93,6 @@ class LineageAnalyzerTest {
             "ANALYZE raw.orders",
             "EXPLAIN SELECT * FROM raw.orders",
             "VACUUM raw.orders",
-            "COPY raw.orders FROM '/tmp/orders.csv' CSV",
             "CREATE TABLE raw.orders (id int, total numeric)",
             "DROP TABLE raw.old_orders",
             "ALTER TABLE raw.orders ADD COLUMN note text",

@@ -24,7 +24,13 @@ import java.util.regex.Pattern;
  *       [ORDINAL(i)]}, {@code [SAFE_ORDINAL(i)]} are {@code [i]}; partition decorators ({@code
  *       t$20240101}, {@code t$__UNPARTITIONED__}) are dropped from table names, and so is {@code
  *       UNNEST(..) x WITH OFFSET [AS] pos}'s position column (it reads no column).
- *   <li>T-SQL's {@code MERGE t USING ..} gets its INTO.
+ *   <li>T-SQL's {@code MERGE t USING ..} gets its INTO; {@code TOP (n) [PERCENT]} of INSERT,
+ *       UPDATE, DELETE and MERGE is dropped (it limits rows, not columns); {@code DELETE FROM t
+ *       FROM t AS a JOIN ..} loses its first FROM; in {@code SELECT @v = e FROM ..} the variables
+ *       are dropped (the statement reads e).
+ *   <li>Oracle's database links are dropped from table names ({@code hr.employees@remote} is {@code
+ *       hr.employees}), as T-SQL's server part is.
+ *   <li>Redshift's PartiQL {@code FROM t c, c.arr AS o AT i}: the position {@code AT i} is dropped.
  * </ul>
  */
 final class StatementForms implements Restatement {
@@ -50,7 +56,12 @@ final class StatementForms implements Restatement {
     }
     switch (dialect.name()) {
       case "bigquery" -> bigQueryNames(tokens, edits);
-      case "redshift" -> temporaryNames(tokens, dialect, edits);
+      case "redshift" -> {
+        temporaryNames(tokens, dialect, edits);
+        partiqlPositions(tokens, edits);
+      }
+      case "tsql" -> tsqlForms(tokens, edits);
+      case "oracle" -> databaseLinks(tokens, edits);
       default -> {}
     }
   }
@@ -195,6 +206,65 @@ final class StatementForms implements Restatement {
         if (text.indexOf('$') > 0 && decorator.find()) {
           edits.replace(tokens.start(i) + decorator.start(), tokens.start(i) + decorator.end(), "");
         }
+      }
+    }
+  }
+
+  private static void tsqlForms(Tokens tokens, TextEdits edits) {
+    if (tokens.isAnyWord(0, "INSERT", "UPDATE", "DELETE", "MERGE")
+        && tokens.isWord(1, "TOP")
+        && tokens.isSymbol(2, "(")) {
+      int end = tokens.closing(2);
+      if (tokens.isWord(end + 1, "PERCENT")) {
+        end++;
+      }
+      edits.blank(tokens.start(1), tokens.end(end));
+    }
+    if (tokens.isWord(0, "DELETE")) {
+      int first = tokens.isWord(1, "TOP") ? tokens.closing(2) + 1 : 1;
+      if (tokens.isWord(first, "FROM") && tokens.find(first + 1, "FROM") > 0) {
+        edits.blank(tokens.start(first), tokens.end(first)); // DELETE FROM t FROM t AS a JOIN ..
+      }
+    }
+    if (tokens.isWord(0, "SELECT")) {
+      int from = tokens.find(1, "FROM", "INTO", "WHERE");
+      int end = from < 0 ? tokens.size() : from;
+      for (int i = 1; i < end; i++) {
+        if (tokens.type(i) == TokenType.PARAMETER
+            && tokens.isSymbol(i + 1, "=")
+            && (i == 1 || tokens.isSymbol(i - 1, ","))) {
+          edits.blank(tokens.start(i), tokens.end(i + 1)); // SELECT @v = e: reads e
+        }
+      }
+    }
+  }
+
+  /** Oracle: {@code schema.table@link[.domain..]} is the table; the link names a database. */
+  private static void databaseLinks(Tokens tokens, TextEdits edits) {
+    for (int i = 1; i < tokens.size(); i++) {
+      if (tokens.isSymbol(i, "@")
+          && tokens.adjacent(i)
+          && (tokens.type(i - 1) == TokenType.WORD || tokens.type(i - 1) == TokenType.QUOTED)
+          && tokens.type(i + 1) == TokenType.WORD) {
+        int end = i + 1;
+        while (tokens.isSymbol(end + 1, ".") && tokens.type(end + 2) == TokenType.WORD) {
+          end += 2;
+        }
+        edits.blank(tokens.start(i), tokens.end(end));
+        i = end;
+      }
+    }
+  }
+
+  /** Redshift PartiQL: {@code FROM t c, c.arr AS o AT i}, the position variable reads nothing. */
+  private static void partiqlPositions(Tokens tokens, TextEdits edits) {
+    for (int i = 2; i < tokens.size(); i++) {
+      if (tokens.isWord(i, "AT")
+          && tokens.type(i + 1) == TokenType.WORD
+          && tokens.type(i - 1) == TokenType.WORD
+          && !tokens.isSymbol(i + 2, "(")
+          && !tokens.isWord(i + 1, "TIME")) {
+        edits.blank(tokens.start(i), tokens.end(i + 1));
       }
     }
   }
