@@ -101,7 +101,7 @@ class LineageAnalyzerTest {
             "COMMIT",
             "ROLLBACK");
     List<StatementLineage> results = analyze(mustNotRun, "postgres", script);
-    assertThat(results).hasSize(21);
+    assertThat(results).hasSize(20);
     assertThat(results)
         .allSatisfy(
             r -> {
