@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  *       [ORDINAL(i)]}, {@code [SAFE_ORDINAL(i)]} are {@code [i]}; partition decorators ({@code
  *       t$20240101}, {@code t$__UNPARTITIONED__}) are dropped from table names, and so is {@code
  *       UNNEST(..) x WITH OFFSET [AS] pos}'s position column (it reads no column).
+ *   <li>MERGE's {@code UPDATE SET *}, {@code INSERT *} and {@code INSERT ROW}: see {@link
+ *       MergeStars}.
  *   <li>T-SQL's {@code MERGE t USING ..} gets its INTO; {@code TOP (n) [PERCENT]} of INSERT,
  *       UPDATE, DELETE and MERGE is dropped (it limits rows, not columns); {@code DELETE FROM t
  *       FROM t AS a JOIN ..} loses its first FROM; in {@code SELECT @v = e FROM ..} the variables
@@ -43,8 +45,11 @@ final class StatementForms implements Restatement {
       insertOverwrite(tokens, edits);
     } else if (tokens.isWord(0, "CREATE")) {
       create(tokens, edits);
-    } else if (tokens.isWord(0, "MERGE") && !tokens.isWord(1, "INTO")) {
-      edits.insert(tokens.start(1), "INTO "); // T-SQL leaves INTO out
+    } else if (tokens.isWord(0, "MERGE")) {
+      if (!tokens.isWord(1, "INTO")) {
+        edits.insert(tokens.start(1), "INTO "); // T-SQL and BigQuery leave INTO out
+      }
+      MergeStars.edit(tokens, edits);
     } else if (tokens.isAnyWord(0, "SELECT", "WITH")) {
       selectInto(tokens, edits);
     } else if (tokens.isWord(0, "CACHE")) {
