@@ -285,6 +285,8 @@ public final class BlockWalker {
             boolean immediate = t.is(i + 1, "IMMEDIATE");
             if (immediate || (inBlock && PLPGSQL_DIALECTS.contains(dialect.name()))) {
               bodies.dynamic(piece, t, immediate ? i + 2 : i + 1);
+            } else if (tsql && bodies.tsqlExec(piece, t, i)) {
+              return;
             } else {
               emit(piece, t, i, inBlock);
             }

@@ -170,7 +170,11 @@ final class RoutineBodies {
     boolean literal =
         i < t.size()
             && t.get(i).type() == TokenType.STRING
-            && (i + 1 == t.size() || t.is(i + 1, "USING") || t.is(i + 1, "INTO"));
+            && (i + 1 == t.size()
+                || t.is(i + 1, "USING")
+                || t.is(i + 1, "INTO")
+                || t.isSymbol(i + 1, ")")
+                || t.isSymbol(i + 1, ","));
     if (literal) {
       if (!stringBody(t.get(i), Context.BLOCK)) {
         out.add(quotedBodyNotAnalyzed(piece));
@@ -184,6 +188,25 @@ final class RoutineBodies {
                 AnalysisError.of(
                     ErrorKind.UNSUPPORTED,
                     "dynamic SQL: the text it runs is built at run time and is not analyzed")));
+  }
+
+  /**
+   * T-SQL's dynamic SQL: {@code EXEC[UTE] ('text')} and {@code EXEC sp_executesql N'text' [, ..]}
+   * walk a literal text; a text built at run time ({@code EXEC (@sql)}) is unsupported. False for a
+   * procedure call.
+   */
+  boolean tsqlExec(ScriptStatement piece, BlockTokens t, int i) {
+    int text;
+    if (t.isSymbol(i + 1, "(")) {
+      int close = t.closingParen(i + 1);
+      text = close == i + 3 ? i + 2 : -1;
+    } else if (t.isWord(i + 1) && t.get(i + 1).word().endsWith("SP_EXECUTESQL")) {
+      text = i + 2 < t.size() && (i + 3 == t.size() || t.isSymbol(i + 3, ",")) ? i + 2 : -1;
+    } else {
+      return false;
+    }
+    dynamic(piece, t, text < 0 ? t.size() : text);
+    return true;
   }
 
   private static ScriptStatement quotedBodyNotAnalyzed(ScriptStatement piece) {
@@ -202,7 +225,13 @@ final class RoutineBodies {
    * script's.
    */
   private boolean stringBody(Tok k, Context context) {
-    String text = out.script().substring(k.start(), k.end());
+    String script = out.script();
+    if ((script.charAt(k.start()) == 'N' || script.charAt(k.start()) == 'n')
+        && k.end() - k.start() > 1
+        && script.charAt(k.start() + 1) == '\'') {
+      k = new Tok(k.type(), k.start() + 1, k.end(), k.word()); // T-SQL's N'..'
+    }
+    String text = script.substring(k.start(), k.end());
     if (text.charAt(0) == '$') {
       int tag = text.indexOf('$', 1) + 1;
       regions.region(k.start() + tag, k.end() - tag, context);

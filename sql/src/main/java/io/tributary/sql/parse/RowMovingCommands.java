@@ -17,6 +17,7 @@ import java.util.Optional;
  *       read (a warning names the files). {@code COPY t TO ..} reads t; {@code COPY (query) TO ..}
  *       is its query.
  *   <li>BigQuery's {@code EXPORT DATA .. AS query} is its query (files are not tables).
+ *   <li>BigQuery's {@code CREATE TABLE t COPY s} is {@code CREATE TABLE t CLONE s}.
  *   <li>Redshift's {@code ALTER TABLE t APPEND FROM s} moves the rows of s into t: {@code INSERT
  *       INTO t SELECT * FROM s}.
  * </ul>
@@ -36,6 +37,14 @@ final class RowMovingCommands implements StatementExpander.Expansion {
       int as = t.find(2, "AS");
       if (as > 0) {
         restated = statement.withParseText(StatementExpander.blank(t.text(), 0, t.end(as)));
+      }
+    } else if (t.isWord(0, "CREATE") && t.find(1, "TABLE") > 0) {
+      int copy = StatementExpander.nameEnd(t, t.find(1, "TABLE") + 1) + 1;
+      if (t.isWord(copy, "COPY")) {
+        // BigQuery: CREATE TABLE t COPY s copies s's rows and columns, as CLONE does
+        restated =
+            statement.withParseText(
+                t.text().substring(0, t.start(copy)) + "CLONE" + t.text().substring(t.end(copy)));
       }
     } else if (t.isWord(0, "ALTER") && t.isWord(1, "TABLE")) {
       int name = StatementExpander.nameEnd(t, 2);

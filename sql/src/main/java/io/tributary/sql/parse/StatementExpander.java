@@ -78,7 +78,9 @@ public final class StatementExpander {
         return true;
       }
     }
-    return sql.regionMatches(true, i, "ALTER", 0, 5) && sql.toUpperCase().contains("APPEND");
+    String upper = sql.toUpperCase(java.util.Locale.ROOT);
+    return (sql.regionMatches(true, i, "ALTER", 0, 5) && upper.contains("APPEND"))
+        || (sql.regionMatches(true, i, "CREATE", 0, 6) && upper.contains(" COPY "));
   }
 
   /** The text of tokens {@code [from, to]} as written. */

@@ -66,7 +66,11 @@ final class StatementForms implements Restatement {
         partiqlPositions(tokens, edits);
       }
       case "tsql" -> tsqlForms(tokens, edits);
-      case "oracle" -> databaseLinks(tokens, edits);
+      case "oracle" -> {
+        databaseLinks(tokens, edits);
+        partitionsAndFlashback(tokens, edits);
+      }
+      case "mysql", "mariadb" -> partitionsAndFlashback(tokens, edits);
       default -> {}
     }
   }
@@ -94,7 +98,11 @@ final class StatementForms implements Restatement {
       return;
     }
     int clone = tokens.find(table + 1, "CLONE", "LIKE");
-    if (clone > 0 && tokens.find(table + 1, "AS", "SELECT") < 0) {
+    int query = tokens.find(table + 1, "AS", "SELECT");
+    if (tokens.isWord(query + 1, "OF")) {
+      query = -1; // CLONE s FOR SYSTEM_TIME AS OF ..
+    }
+    if (clone > 0 && query < 0) {
       edits.replace(tokens.start(clone), tokens.end(clone), "AS SELECT * FROM");
       int at = clone + 2;
       while (tokens.isSymbol(at, ".")) {
@@ -102,7 +110,20 @@ final class StatementForms implements Restatement {
       }
       if (tokens.isAnyWord(at, "AT", "BEFORE") && tokens.isSymbol(at + 1, "(")) {
         edits.blank(tokens.start(at), tokens.end(tokens.closing(at + 1)));
+      } else if (tokens.isWord(at, "FOR") && tokens.isWord(at + 1, "SYSTEM_TIME")) {
+        edits.blank(tokens.start(at), tokens.text().length()); // BigQuery: as of a time
       }
+      return;
+    }
+    if (clone > 0
+        && tokens.isWord(clone, "LIKE")
+        && tokens.isWord(tokens.find(clone + 1, "AS"), "AS")) {
+      // BigQuery: CREATE TABLE t LIKE s AS SELECT ..: the query gives the rows
+      int end = clone + 1;
+      while (tokens.isSymbol(end + 1, ".")) {
+        end += 2;
+      }
+      edits.blank(tokens.start(clone), tokens.end(end));
       return;
     }
     int name = table + 1;
@@ -225,6 +246,15 @@ final class StatementForms implements Restatement {
       }
       edits.blank(tokens.start(1), tokens.end(end));
     }
+    if (tokens.isWord(0, "MERGE")) {
+      int name = tokens.isWord(1, "INTO") ? 2 : 1;
+      while (tokens.isSymbol(name + 1, ".")) {
+        name += 2;
+      }
+      if (tokens.isWord(name + 1, "WITH") && tokens.isSymbol(name + 2, "(")) {
+        edits.blank(tokens.start(name + 1), tokens.end(tokens.closing(name + 2))); // HOLDLOCK..
+      }
+    }
     if (tokens.isWord(0, "DELETE")) {
       int first = tokens.isWord(1, "TOP") ? tokens.closing(2) + 1 : 1;
       if (tokens.isWord(first, "FROM") && tokens.find(first + 1, "FROM") > 0) {
@@ -257,6 +287,33 @@ final class StatementForms implements Restatement {
         }
         edits.blank(tokens.start(i), tokens.end(end));
         i = end;
+      }
+    }
+  }
+
+  /**
+   * Oracle and MySQL: {@code FROM t PARTITION (p)}, {@code SUBPARTITION (p)}, {@code PARTITION FOR
+   * (..)} read table t; Oracle's flashback {@code AS OF TIMESTAMP | SCN expr} reads it as it was.
+   */
+  private static void partitionsAndFlashback(Tokens tokens, TextEdits edits) {
+    for (int i = 2; i < tokens.size(); i++) {
+      boolean afterName =
+          tokens.type(i - 1) == TokenType.WORD || tokens.type(i - 1) == TokenType.QUOTED;
+      if (afterName && tokens.isAnyWord(i, "PARTITION", "SUBPARTITION")) {
+        int open = tokens.isWord(i + 1, "FOR") ? i + 2 : i + 1;
+        if (tokens.isSymbol(open, "(") && !tokens.isAnyWord(i - 1, "BY", "OVER")) {
+          edits.blank(tokens.start(i), tokens.end(tokens.closing(open)));
+        }
+      } else if (afterName
+          && tokens.isWord(i, "AS")
+          && tokens.isWord(i + 1, "OF")
+          && tokens.isAnyWord(i + 2, "TIMESTAMP", "SCN")) {
+        int end = i + 3;
+        if (tokens.type(end) == TokenType.WORD && tokens.isSymbol(end + 1, "(")) {
+          end++; // TO_TIMESTAMP(..)
+        }
+        end = tokens.isSymbol(end, "(") ? tokens.closing(end) : end;
+        edits.blank(tokens.start(i), tokens.end(end));
       }
     }
   }
