@@ -3,7 +3,9 @@ package io.tributary.sql.parse;
 import io.tributary.sql.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Statements that write more than one table, or move rows in a way the parser does not read, each
@@ -18,6 +20,10 @@ public final class StatementExpander {
   interface Expansion {
     Optional<List<ScriptStatement>> expand(ScriptStatement statement, Tokens tokens);
   }
+
+  /** {@code INSERT [/*+ hint *\/] ALL | FIRST}. */
+  private static final Pattern MULTITABLE =
+      Pattern.compile("INSERT\\s+(/\\*.*?\\*/\\s*)?(ALL|FIRST)\\b", Pattern.DOTALL);
 
   private final Dialect dialect;
   private final List<Expansion> expansions;
@@ -67,20 +73,33 @@ public final class StatementExpander {
     return Optional.empty();
   }
 
-  /** Cheap test on the first word, so that other statements cost nothing more. */
-  private static boolean mayExpand(String sql) {
+  /**
+   * Cheap test on the first word and a word the form needs, so that other statements are not lexed
+   * once more.
+   */
+  private boolean mayExpand(String sql) {
     int i = 0;
     while (i < sql.length() && !Character.isLetter(sql.charAt(i))) {
       i++;
     }
-    for (String word : List.of("INSERT", "UPDATE", "DELETE", "MERGE", "COPY", "LOAD", "EXPORT")) {
-      if (sql.regionMatches(true, i, word, 0, word.length())) {
-        return true;
-      }
+    String upper = sql.toUpperCase(Locale.ROOT);
+    boolean tsql = dialect.name().equals("tsql");
+    if (upper.startsWith("INSERT", i)) {
+      return upper.contains("EXEC")
+          || (tsql
+              ? upper.contains("OUTPUT")
+              : MULTITABLE.matcher(upper).region(i, upper.length()).lookingAt());
     }
-    String upper = sql.toUpperCase(java.util.Locale.ROOT);
-    return (sql.regionMatches(true, i, "ALTER", 0, 5) && upper.contains("APPEND"))
-        || (sql.regionMatches(true, i, "CREATE", 0, 6) && upper.contains(" COPY "));
+    if (upper.startsWith("UPDATE", i)
+        || upper.startsWith("DELETE", i)
+        || upper.startsWith("MERGE", i)) {
+      return tsql && upper.contains("OUTPUT");
+    }
+    return upper.startsWith("COPY", i)
+        || upper.startsWith("LOAD", i)
+        || upper.startsWith("EXPORT", i)
+        || (upper.startsWith("ALTER", i) && upper.contains("APPEND"))
+        || (upper.startsWith("CREATE", i) && upper.contains("COPY"));
   }
 
   /** The text of tokens {@code [from, to]} as written. */
