@@ -121,7 +121,8 @@ public final class BlockWalker {
         if (lexer.isWord("PROCEDURE")
             || lexer.isWord("PROC")
             || lexer.isWord("FUNCTION")
-            || lexer.isWord("PACKAGE")) {
+            || lexer.isWord("PACKAGE")
+            || lexer.isWord("TRIGGER")) {
           return true;
         }
       }

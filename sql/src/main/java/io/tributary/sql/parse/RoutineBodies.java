@@ -50,6 +50,9 @@ final class RoutineBodies {
       if (k.is("PACKAGE") && t.is(j + 1, "BODY")) {
         return packageBody(piece, t, j + 2);
       }
+      if (k.is("TRIGGER")) {
+        return trigger(piece, t, j + 1);
+      }
       if (k.is("TABLE") || k.is("VIEW") || k.is("AS")) {
         return false;
       }
@@ -59,7 +62,10 @@ final class RoutineBodies {
     }
     String language = language(t, kind);
     boolean function = t.get(kind).is("FUNCTION");
-    if (function ? !language.equals("PLPGSQL") : !SQL_LANGUAGES.contains(language)) {
+    boolean plsqlFunction = dialect.name().equals("oracle") && language.equals("SQL");
+    if (function
+        ? !language.equals("PLPGSQL") && !plsqlFunction
+        : !SQL_LANGUAGES.contains(language)) {
       return false; // JavaScript, Python...; a SQL function is a definition with no lineage
     }
     int before = out.size();
@@ -128,6 +134,35 @@ final class RoutineBodies {
       int to = t.isWord(close + 1) ? t.get(close + 1).end() : t.get(close).end();
       regions.region(t.get(is + 1).start(), to, Context.DECLARATIONS);
       j = close;
+    }
+    if (out.size() == before) {
+      out.add(piece.withRole(ScriptStatement.Role.PROCEDURAL));
+    }
+    return true;
+  }
+
+  /**
+   * A trigger whose body is a block: PL/SQL and MySQL's {@code .. FOR EACH ROW [WHEN (..)] BEGIN ..
+   * END}, T-SQL's {@code .. AS [BEGIN] .. [END]}. A trigger that calls a function (PostgreSQL's
+   * {@code EXECUTE FUNCTION f()}) has no body here: false.
+   */
+  private boolean trigger(ScriptStatement piece, BlockTokens t, int from) {
+    int end = piece.offset() + piece.sql().length();
+    int before = out.size();
+    if (dialect.name().equals("tsql")) {
+      int as = t.find(from, "AS");
+      if (as < 0 || as + 1 >= t.size()) {
+        return false;
+      }
+      regions.region(t.get(as + 1).start(), end, Context.BLOCK);
+    } else {
+      int begin = t.find(from, "BEGIN");
+      int declare = t.find(from, "DECLARE");
+      int at = declare >= 0 && (begin < 0 || declare < begin) ? declare : begin;
+      if (at < 0) {
+        return false;
+      }
+      regions.region(t.get(at).start(), end, Context.BLOCK);
     }
     if (out.size() == before) {
       out.add(piece.withRole(ScriptStatement.Role.PROCEDURAL));
