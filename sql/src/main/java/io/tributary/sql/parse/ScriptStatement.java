@@ -108,10 +108,21 @@ public record ScriptStatement(
         index, sql, offset, line, column, nestingDepth, parseText, role, knownError, more);
   }
 
-  /** An error whose position is relative to this statement, moved to the script's coordinates. */
+  /**
+   * An error whose position is relative to this statement, moved to the script's coordinates; for
+   * an expanded statement, whose parse text is written anew, the statement's own position.
+   */
   public AnalysisError inScript(AnalysisError error) {
     if (error.line().isEmpty() || error.column().isEmpty()) {
       return error;
+    }
+    if (parseText.length() != sql.length()) {
+      // an expanded statement's text is written anew: its positions are not the script's
+      return new AnalysisError(
+          error.kind(),
+          error.message() + " (in the statement as restated: " + parseText + ")",
+          OptionalInt.of(line),
+          OptionalInt.of(column));
     }
     int l = error.line().getAsInt();
     int c = error.column().getAsInt();
