@@ -212,8 +212,12 @@ final class BlockSteps {
       } else if (depth == 0 && k.is("INTO")) {
         int from = j > 1 && t.is(j - 1, "COLLECT") && t.is(j - 2, "BULK") ? j - 2 : j;
         int to = j + 1;
-        while (to < t.size() && !(t.isWord(to) && AFTER_INTO.contains(t.get(to).word()))) {
-          to++;
+        if (j == 1) {
+          to = afterVariables(t, t.is(to, "STRICT") ? to + 1 : to); // plpgsql: SELECT INTO v a ..
+        } else {
+          while (to < t.size() && !(t.isWord(to) && AFTER_INTO.contains(t.get(to).word()))) {
+            to++;
+          }
         }
         int until =
             to < t.size() ? t.get(to).start() : statement.offset() + statement.sql().length();
@@ -225,5 +229,20 @@ final class BlockSteps {
       }
     }
     return statement;
+  }
+
+  /** Past the variables {@code a, r.b, ..} that start at {@code i}. */
+  private static int afterVariables(BlockTokens t, int i) {
+    while (t.isWord(i) || t.get(Math.min(i, t.size() - 1)).type() == TokenType.PARAMETER) {
+      i++;
+      while (t.isSymbol(i, ".") && t.isWord(i + 1)) {
+        i += 2;
+      }
+      if (!t.isSymbol(i, ",")) {
+        return i;
+      }
+      i++;
+    }
+    return i;
   }
 }
