@@ -190,13 +190,15 @@ public final class LineageAnalyzer {
     }
   }
 
-  /** The lineage with the warnings found before parsing added. */
+  /**
+   * The lineage with the warnings found before parsing: they say where the rows come from (a
+   * procedure, files), so they replace the warnings about the placeholder query that stands for
+   * those rows.
+   */
   private static StatementLineage withWarnings(StatementLineage lineage, List<String> warnings) {
     if (warnings.isEmpty()) {
       return lineage;
     }
-    List<String> all = new ArrayList<>(warnings);
-    all.addAll(lineage.warnings());
     return new StatementLineage(
         lineage.index(),
         lineage.sql(),
@@ -205,7 +207,7 @@ public final class LineageAnalyzer {
         lineage.target(),
         lineage.columns(),
         lineage.indirect(),
-        all,
+        warnings,
         lineage.error());
   }
 

@@ -23,8 +23,8 @@ import java.util.OptionalInt;
  * @param role whether the statement is parsed, or is a procedural step with no lineage
  * @param knownError an error found before parsing (a truncated text, dynamic SQL), with its
  *     position relative to the statement
- * @param warnings what the analysis of {@code parseText} cannot see and a user should know (rows
- *     that come from a procedure or from files)
+ * @param warnings where the rows come from when no table gives them (a procedure, files): {@code
+ *     parseText} then holds a placeholder query, and these are the statement's warnings
  */
 public record ScriptStatement(
     int index,
