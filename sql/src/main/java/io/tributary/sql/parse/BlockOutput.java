@@ -3,6 +3,7 @@ package io.tributary.sql.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The statements {@link BlockWalker} finds, in order, and how a statement is cut out of the script
@@ -28,6 +29,13 @@ final class BlockOutput {
 
   int size() {
     return statements.size();
+  }
+
+  /** Applies {@code change} to the statements from {@code from} on. */
+  void changeFrom(int from, UnaryOperator<ScriptStatement> change) {
+    for (int i = from; i < statements.size(); i++) {
+      statements.set(i, change.apply(statements.get(i)));
+    }
   }
 
   /** The statements, numbered anew in order. */

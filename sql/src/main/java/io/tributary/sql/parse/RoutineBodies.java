@@ -150,11 +150,14 @@ final class RoutineBodies {
     int end = piece.offset() + piece.sql().length();
     int before = out.size();
     if (dialect.name().equals("tsql")) {
+      int on = t.find(from, "ON");
       int as = t.find(from, "AS");
-      if (as < 0 || as + 1 >= t.size()) {
+      if (on < 0 || as < 0 || as + 1 >= t.size()) {
         return false;
       }
       regions.region(t.get(as + 1).start(), end, Context.BLOCK);
+      String table = t.script().substring(t.get(on + 1).start(), t.get(nameEnd(t, on + 1)).end());
+      out.changeFrom(before, statement -> rowsOf(statement, table));
     } else {
       int begin = t.find(from, "BEGIN");
       int declare = t.find(from, "DECLARE");
@@ -168,6 +171,35 @@ final class RoutineBodies {
       out.add(piece.withRole(ScriptStatement.Role.PROCEDURAL));
     }
     return true;
+  }
+
+  /**
+   * T-SQL trigger: the pseudo tables {@code inserted} and {@code deleted} are rows of the table.
+   */
+  private ScriptStatement rowsOf(ScriptStatement statement, String table) {
+    if (statement.role() != ScriptStatement.Role.STATEMENT || statement.knownError().isPresent()) {
+      return statement;
+    }
+    Tokens tokens = new Tokens(statement.parseText(), dialect);
+    StringBuilder text = new StringBuilder();
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.isAnyWord(i, "INSERTED", "DELETED") && !tokens.isSymbol(i - 1, ".")) {
+        text.append(statement.parseText(), copied, tokens.start(i)).append(table);
+        copied = tokens.end(i);
+      }
+    }
+    if (copied == 0) {
+      return statement;
+    }
+    return statement.withParseText(text.append(statement.parseText().substring(copied)).toString());
+  }
+
+  private static int nameEnd(BlockTokens t, int i) {
+    while (t.isSymbol(i + 1, ".") && i + 2 < t.size()) {
+      i += 2;
+    }
+    return i;
   }
 
   /** The routine's {@code LANGUAGE x} in upper case; SQL when it names none. */
