@@ -82,24 +82,23 @@ public final class StatementExpander {
     while (i < sql.length() && !Character.isLetter(sql.charAt(i))) {
       i++;
     }
-    String upper = sql.toUpperCase(Locale.ROOT);
+    String first = sql.substring(i, Math.min(sql.length(), i + 6)).toUpperCase(Locale.ROOT);
     boolean tsql = dialect.name().equals("tsql");
-    if (upper.startsWith("INSERT", i)) {
+    if (first.startsWith("INSERT")) {
+      String upper = sql.toUpperCase(Locale.ROOT);
       return upper.contains("EXEC")
           || (tsql
               ? upper.contains("OUTPUT")
               : MULTITABLE.matcher(upper).region(i, upper.length()).lookingAt());
     }
-    if (upper.startsWith("UPDATE", i)
-        || upper.startsWith("DELETE", i)
-        || upper.startsWith("MERGE", i)) {
-      return tsql && upper.contains("OUTPUT");
+    if (first.startsWith("UPDATE") || first.startsWith("DELETE") || first.startsWith("MERGE")) {
+      return tsql && sql.toUpperCase(Locale.ROOT).contains("OUTPUT");
     }
-    return upper.startsWith("COPY", i)
-        || upper.startsWith("LOAD", i)
-        || upper.startsWith("EXPORT", i)
-        || (upper.startsWith("ALTER", i) && upper.contains("APPEND"))
-        || (upper.startsWith("CREATE", i) && upper.contains("COPY"));
+    if (first.startsWith("ALTER") || first.startsWith("CREATE")) {
+      String upper = sql.toUpperCase(Locale.ROOT);
+      return first.startsWith("ALTER") ? upper.contains("APPEND") : upper.contains("COPY");
+    }
+    return first.startsWith("COPY") || first.startsWith("LOAD") || first.startsWith("EXPORT");
   }
 
   /** The text of tokens {@code [from, to]} as written. */
