@@ -146,6 +146,9 @@ final class RowMovingCommands implements StatementExpander.Expansion {
   }
 
   private static String unquoted(String literal) {
+    if (literal.length() > 2 && (literal.charAt(0) == 'N' || literal.charAt(0) == 'n')) {
+      literal = literal.substring(1); // T-SQL's N'..'
+    }
     if (literal.length() >= 2 && literal.charAt(0) == '\'' && literal.endsWith("'")) {
       return literal.substring(1, literal.length() - 1).replace("''", "'");
     }
