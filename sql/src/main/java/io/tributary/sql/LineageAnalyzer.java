@@ -7,12 +7,14 @@ import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.model.Warning;
 import io.tributary.sql.parse.BlockWalker;
 import io.tributary.sql.parse.Deadline;
 import io.tributary.sql.parse.HistoryTextLimits;
 import io.tributary.sql.parse.ParseResult;
 import io.tributary.sql.parse.ScriptSplitter;
 import io.tributary.sql.parse.ScriptStatement;
+import io.tributary.sql.parse.StatementExpander;
 import io.tributary.sql.parse.StatementExtractor;
 import io.tributary.sql.parse.StatementParser;
 import io.tributary.sql.parse.UtilityRecognizer;
@@ -83,7 +85,9 @@ public final class LineageAnalyzer {
       this.dialect = request.dialect();
       this.script = request.sql();
       this.statements =
-          new BlockWalker(dialect).walk(script, new ScriptSplitter(dialect).split(script));
+          new StatementExpander(dialect)
+              .expand(
+                  new BlockWalker(dialect).walk(script, new ScriptSplitter(dialect).split(script)));
       this.utilities = new UtilityRecognizer(dialect);
       this.parser = new StatementParser(dialect);
       this.extractor = extractors.apply(dialect, request.catalog());
@@ -123,7 +127,7 @@ public final class LineageAnalyzer {
         return StatementLineage.utility(index, sql);
       }
       try {
-        Optional<UtilityStatement> utility = utilities.recognize(sql);
+        Optional<UtilityStatement> utility = utilities.recognize(statement.parseText());
         if (utility.isPresent()) {
           defaults = utility.get().apply(defaults);
           return StatementLineage.utility(index, sql);
@@ -139,7 +143,7 @@ public final class LineageAnalyzer {
             extractor.extract(
                 index, sql, ((ParseResult.Parsed) parsed).statement(), defaults, deadline);
         return lineage != null
-            ? lineage
+            ? withWarnings(lineage, statement.warnings())
             : StatementLineage.failed(
                 index, sql, AnalysisError.of(ErrorKind.INTERNAL, "no lineage was produced"));
       } catch (Deadline.DeadlineExceededException e) {
@@ -186,6 +190,27 @@ public final class LineageAnalyzer {
           error.line(),
           error.column());
     }
+  }
+
+  /**
+   * The lineage with the warnings found before parsing: they say where the rows come from (a
+   * procedure, files), so they replace the warnings about the placeholder query that stands for
+   * those rows.
+   */
+  private static StatementLineage withWarnings(StatementLineage lineage, List<Warning> warnings) {
+    if (warnings.isEmpty()) {
+      return lineage;
+    }
+    return new StatementLineage(
+        lineage.index(),
+        lineage.sql(),
+        lineage.kind(),
+        lineage.sources(),
+        lineage.target(),
+        lineage.columns(),
+        lineage.indirect(),
+        warnings,
+        lineage.error());
   }
 
   private static AnalysisError internal(Throwable e) {

@@ -36,7 +36,11 @@ public final class Dialects {
           IdentifierCase.LOWER,
           List.of(DOUBLE),
           3,
-          DialectSyntax.standard().withDollarQuotedStrings().withConvertTypeFirst());
+          // a backslash escapes a quote: UNLOAD ('select .. where a = \'x\'') as documented
+          DialectSyntax.standard()
+              .withDollarQuotedStrings()
+              .withConvertTypeFirst()
+              .withBackslashEscapes());
 
   public static final Dialect GREENPLUM =
       new Dialect(

@@ -172,9 +172,27 @@ final class FromBinder {
         return new DerivedSource(alias, cte.get().scope(), output, context.dialect);
       }
     }
+    if (parts.size() >= 2) {
+      String head = normalize(parts.get(parts.size() - 1));
+      if (scope.source(head).isPresent()) {
+        return unnestedPath(table, head, parts.get(parts.size() - 2), scope);
+      }
+    }
     TableSource source = table(table);
     context.read(source.name(), position(table));
     return source;
+  }
+
+  /**
+   * {@code FROM t c, c.items i} (Redshift PartiQL, BigQuery's implicit UNNEST): a path that starts
+   * at an alias already in the FROM clause is no table but the rows of an array column; every
+   * column read through it is derived from that column.
+   */
+  private Source unnestedPath(Table path, String head, String column, Scope scope) {
+    ColumnOrigins arguments = queries.expression(new Column(new Table(head), column), scope);
+    String alias =
+        path.getAlias() != null ? normalize(path.getAlias().getName()) : normalize(path.getName());
+    return new FunctionSource(alias, aliasColumns(path.getAlias()), arguments, context.dialect);
   }
 
   /** Where the table's name starts in the statement, as line and column; -1 if unknown. */

@@ -2,11 +2,15 @@ package io.tributary.sql.lineage;
 
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.WarningKind;
+import io.tributary.sql.parse.MergeStars;
+import io.tributary.sql.resolve.OutputColumn;
 import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
 import io.tributary.sql.resolve.Source;
 import java.util.List;
+import java.util.Optional;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeDelete;
 import net.sf.jsqlparser.statement.merge.MergeInsert;
@@ -16,8 +20,9 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
  * {@code MERGE INTO t USING s ON ...}: every {@code WHEN MATCHED THEN UPDATE SET c = e} gives e ->
- * c, every {@code WHEN NOT MATCHED THEN INSERT (c, ...) VALUES (e, ...)} maps by position. The ON
- * and WHEN conditions are indirect.
+ * c, every {@code WHEN NOT MATCHED THEN INSERT (c, ...) VALUES (e, ...)} maps by position; {@code
+ * UPDATE SET *} and {@code INSERT *} (or {@code ROW}) map every column by name. The ON and WHEN
+ * conditions are indirect.
  */
 final class MergeExtractor {
 
@@ -72,7 +77,11 @@ final class MergeExtractor {
       return;
     }
     for (UpdateSet set : update.getUpdateSets()) {
-      UpdateAssignments.apply(set, target, scope, queries, pairs, context);
+      if (isAllColumns(set.getColumns())) {
+        allColumns(target, scope, pairs);
+      } else {
+        UpdateAssignments.apply(set, target, scope, queries, pairs, context);
+      }
     }
   }
 
@@ -85,6 +94,10 @@ final class MergeExtractor {
       LineagePairs pairs) {
     queries.indirect(insert.getAndPredicate(), scope);
     queries.indirect(insert.getWhereCondition(), scope);
+    if (isAllColumns(insert.getColumns())) {
+      allColumns(target, sourceOnly, pairs);
+      return;
+    }
     List<String> names = target.names(insert.getColumns());
     if (names.isEmpty()) {
       names = target.catalogColumns().orElse(List.of());
@@ -100,6 +113,36 @@ final class MergeExtractor {
     }
     for (int i = 0; i < values.size() && i < names.size(); i++) {
       pairs.add(queries.expression(values.get(i), sourceOnly), target.column(names.get(i)));
+    }
+  }
+
+  private static boolean isAllColumns(List<Column> columns) {
+    return columns != null
+        && columns.size() == 1
+        && columns.get(0).getColumnName().equalsIgnoreCase(MergeStars.ALL_COLUMNS);
+  }
+
+  /**
+   * {@code UPDATE SET *}, {@code INSERT *}, {@code INSERT ROW}: each target column from the source
+   * column of the same name. The names are the target's when the catalog knows it, else the
+   * source's; a source table the catalog does not know gives {@code s.* -> t.*} and a warning.
+   */
+  private void allColumns(TargetTable target, Scope scope, LineagePairs pairs) {
+    StarExpander stars = new StarExpander(context);
+    Optional<List<String>> targetColumns = target.catalogColumns();
+    for (Source source : scope.sources()) {
+      if (source == target.source()) {
+        continue;
+      }
+      for (OutputColumn column : stars.columns(source)) {
+        boolean written =
+            column.isStar()
+                || targetColumns.isEmpty()
+                || targetColumns.get().stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));
+        if (written) {
+          pairs.add(column.origins(), target.column(column.name()));
+        }
+      }
     }
   }
 }

@@ -67,7 +67,10 @@ final class StarExpander {
     return List.of();
   }
 
-  private List<OutputColumn> columns(Source source) {
+  /**
+   * The columns of one source; a table the catalog does not know is {@code t.*}, with a warning.
+   */
+  List<OutputColumn> columns(Source source) {
     Optional<List<OutputColumn>> known = source.columns();
     if (known.isPresent()) {
       return known.get();

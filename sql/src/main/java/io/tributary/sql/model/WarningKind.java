@@ -19,6 +19,11 @@ public enum WarningKind {
   STAR_WITHOUT_TABLE,
   /** Column counts disagree: of set-operation branches, or of a query and the columns it fills. */
   COLUMN_COUNT_MISMATCH,
+  /**
+   * The rows written come from outside any table (a procedure's result set, files): the statement
+   * has a target and no source.
+   */
+  ROWS_FROM_OUTSIDE,
   /** A construct whose columns are not traced (PIVOT, UNPIVOT): lineage may be missing. */
   NOT_TRACED
 }

@@ -15,8 +15,8 @@ import java.util.Set;
  * <ul>
  *   <li>A top-level semicolon ends a statement; one inside a string, a quoted name, a comment, a
  *       dollar-quoted body or a {@code BEGIN ... END} block does not. Blank lines never do.
- *   <li>A line holding only {@code GO} (T-SQL batches) ends one too, and so does a line holding
- *       only {@code /} in Oracle (SQL*Plus).
+ *   <li>A line holding only {@code GO} or {@code GO n} (T-SQL batches) ends one too, and so does a
+ *       line holding only {@code /} in Oracle (SQL*Plus).
  *   <li>T-SQL needs no semicolons: a statement keyword first on its line ({@code INSERT}, {@code
  *       SELECT}, {@code IF}, {@code DECLARE}...) starts the next statement unless it continues the
  *       current one ({@code INSERT INTO t} then {@code SELECT}, {@code UPDATE t} then {@code SET},
@@ -159,9 +159,11 @@ public final class ScriptSplitter {
     private boolean routine;
     private boolean startsWithCreate;
     private boolean plsqlRoutine;
+    private boolean plsqlPackage;
     private boolean sawQuery;
     private boolean sawSet;
     private boolean sawMain;
+    private String mainWord = "";
     // position bookkeeping, advanced monotonically
     private int scanned;
     private int line = 1;
@@ -217,6 +219,11 @@ public final class ScriptSplitter {
           flush(false);
           continue;
         }
+        if (blocks == 0 && tsql && lexer.isWord("GO") && goWithCount()) {
+          flush(false);
+          lexer.next(); // GO n runs the batch n times: the count is no statement
+          continue;
+        }
         if (blocks == 0
             && lexer.isSymbol('/')
             && dialect.name().equals("oracle")
@@ -251,6 +258,9 @@ public final class ScriptSplitter {
     /** Whether the token after a {@code BEGIN} makes that BEGIN open a block. */
     private boolean opensBlock(TokenType type) {
       if (type == TokenType.WORD) {
+        if (lexer.isWord("NOT") && nextWordIs("ATOMIC")) {
+          return true; // MariaDB's BEGIN NOT ATOMIC .. END
+        }
         return !isOneOf(TRANSACTION_WORDS) && !isOneOf(NAME_FOLLOWERS);
       }
       return type != TokenType.END && !lexer.isSymbol(';') && !lexer.isSymbol(',');
@@ -323,7 +333,10 @@ public final class ScriptSplitter {
      * BEGIN, closed by its END.
      */
     private void notePlsqlRoutine() {
-      if (tokens <= 6
+      if (tokens <= 6 && lexer.isWord("PACKAGE")) {
+        plsqlRoutine = true;
+        plsqlPackage = true; // its procedures' blocks are counted inside, up to END name
+      } else if (tokens <= 6
           && (lexer.isWord("PROCEDURE") || lexer.isWord("FUNCTION") || lexer.isWord("TRIGGER"))) {
         plsqlRoutine = true;
       } else if (plsqlRoutine
@@ -331,7 +344,7 @@ public final class ScriptSplitter {
           && !declarations
           && (lexer.isWord("IS") || lexer.isWord("AS"))) {
         plsqlRoutine = false;
-        declarations = true;
+        declarations = !plsqlPackage;
         blocks = 1;
         openBlock = lexer.start();
       }
@@ -362,6 +375,9 @@ public final class ScriptSplitter {
               || word.equals("UPDATE")
               || word.equals("DELETE")
               || word.equals("MERGE"))) {
+        if (!sawMain) {
+          mainWord = word; // WITH .. INSERT: the statement is an INSERT
+        }
         sawMain = true;
       }
     }
@@ -381,9 +397,11 @@ public final class ScriptSplitter {
       String prev = previousWord == null ? "" : previousWord;
       String firstWord = this.firstWord == null ? "" : this.firstWord;
       boolean openWith = firstWord.equals("WITH") && !sawMain;
+      boolean insert =
+          firstWord.equals("INSERT") || (firstWord.equals("WITH") && mainWord.equals("INSERT"));
       return switch (word) {
         case "SELECT" ->
-            !(firstWord.equals("INSERT") && !sawQuery)
+            !(insert && !sawQuery)
                 && !openWith
                 && !Set.of("UNION", "ALL", "EXCEPT", "INTERSECT", "AS", "FOR", "DISTINCT")
                     .contains(prev);
@@ -394,7 +412,7 @@ public final class ScriptSplitter {
                 && !firstWord.equals("ALTER")
                 && !prev.equals("UPDATE")
                 && !prev.equals("DELETE");
-        case "EXEC", "EXECUTE" -> !(firstWord.equals("INSERT") && !sawQuery);
+        case "EXEC", "EXECUTE" -> !(insert && !sawQuery);
         case "BEGIN" -> !prev.equals("ELSE") && !prev.equals("AS");
         case "IF" ->
             !prev.equals("ELSE")
@@ -433,9 +451,11 @@ public final class ScriptSplitter {
       routine = false;
       startsWithCreate = false;
       plsqlRoutine = false;
+      plsqlPackage = false;
       sawQuery = false;
       sawSet = false;
       sawMain = false;
+      mainWord = "";
     }
 
     /** A TRUNCATED error when the statement's text stops inside something it opened. */
@@ -503,6 +523,41 @@ public final class ScriptSplitter {
 
     private boolean firstOnLine() {
       for (int i = lexer.start() - 1; i >= 0 && script.charAt(i) != '\n'; i--) {
+        if (!Character.isWhitespace(script.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether the word after the current token, past blanks, is {@code word}. */
+    private boolean nextWordIs(String word) {
+      int i = lexer.end();
+      while (i < script.length() && Character.isWhitespace(script.charAt(i))) {
+        i++;
+      }
+      int end = i + word.length();
+      return script.regionMatches(true, i, word, 0, word.length())
+          && (end == script.length() || !Character.isLetterOrDigit(script.charAt(end)));
+    }
+
+    /** T-SQL's {@code GO n} alone on its line. */
+    private boolean goWithCount() {
+      if (!firstOnLine()) {
+        return false;
+      }
+      int i = lexer.end();
+      while (i < script.length() && (script.charAt(i) == ' ' || script.charAt(i) == '\t')) {
+        i++;
+      }
+      int digits = i;
+      while (i < script.length() && Character.isDigit(script.charAt(i))) {
+        i++;
+      }
+      if (i == digits) {
+        return false;
+      }
+      for (; i < script.length() && script.charAt(i) != '\n'; i++) {
         if (!Character.isWhitespace(script.charAt(i))) {
           return false;
         }

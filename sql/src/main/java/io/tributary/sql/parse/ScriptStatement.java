@@ -1,6 +1,8 @@
 package io.tributary.sql.parse;
 
 import io.tributary.sql.model.AnalysisError;
+import io.tributary.sql.model.Warning;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -22,6 +24,8 @@ import java.util.OptionalInt;
  * @param role whether the statement is parsed, or is a procedural step with no lineage
  * @param knownError an error found before parsing (a truncated text, dynamic SQL), with its
  *     position relative to the statement
+ * @param warnings where the rows come from when no table gives them (a procedure, files): {@code
+ *     parseText} then holds a placeholder query, and these are the statement's warnings
  */
 public record ScriptStatement(
     int index,
@@ -32,7 +36,8 @@ public record ScriptStatement(
     int nestingDepth,
     String parseText,
     Role role,
-    Optional<AnalysisError> knownError) {
+    Optional<AnalysisError> knownError,
+    List<Warning> warnings) {
 
   /** What the analyzer does with a statement. */
   public enum Role {
@@ -49,38 +54,76 @@ public record ScriptStatement(
     Objects.requireNonNull(parseText, "parseText");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(knownError, "knownError");
+    warnings = List.copyOf(warnings);
   }
 
   /** A statement to parse as written. */
   public ScriptStatement(
       int index, String sql, int offset, int line, int column, int nestingDepth) {
-    this(index, sql, offset, line, column, nestingDepth, sql, Role.STATEMENT, Optional.empty());
+    this(
+        index,
+        sql,
+        offset,
+        line,
+        column,
+        nestingDepth,
+        sql,
+        Role.STATEMENT,
+        Optional.empty(),
+        List.of());
   }
 
   ScriptStatement withIndex(int newIndex) {
     return new ScriptStatement(
-        newIndex, sql, offset, line, column, nestingDepth, parseText, role, knownError);
+        newIndex, sql, offset, line, column, nestingDepth, parseText, role, knownError, warnings);
   }
 
   ScriptStatement withParseText(String text) {
     return new ScriptStatement(
-        index, sql, offset, line, column, nestingDepth, text, role, knownError);
+        index, sql, offset, line, column, nestingDepth, text, role, knownError, warnings);
   }
 
   ScriptStatement withRole(Role newRole) {
     return new ScriptStatement(
-        index, sql, offset, line, column, nestingDepth, parseText, newRole, knownError);
+        index, sql, offset, line, column, nestingDepth, parseText, newRole, knownError, warnings);
   }
 
   ScriptStatement withKnownError(AnalysisError error) {
     return new ScriptStatement(
-        index, sql, offset, line, column, nestingDepth, parseText, role, Optional.of(error));
+        index,
+        sql,
+        offset,
+        line,
+        column,
+        nestingDepth,
+        parseText,
+        role,
+        Optional.of(error),
+        warnings);
   }
 
-  /** An error whose position is relative to this statement, moved to the script's coordinates. */
+  ScriptStatement withWarning(Warning warning) {
+    List<Warning> more = new java.util.ArrayList<>(warnings);
+    more.add(warning);
+    return new ScriptStatement(
+        index, sql, offset, line, column, nestingDepth, parseText, role, knownError, more);
+  }
+
+  /**
+   * An error whose position is relative to this statement, moved to the script's coordinates; for
+   * an expanded statement, whose parse text is written anew, the statement's own position.
+   */
   public AnalysisError inScript(AnalysisError error) {
     if (error.line().isEmpty() || error.column().isEmpty()) {
       return error;
+    }
+    if (parseText.length() != sql.length()) {
+      // an expanded statement's text is written anew: its positions are not the script's
+      return new AnalysisError(
+          error.kind(),
+          error.message() + " (in the statement as restated: " + parseText + ")",
+          OptionalInt.of(line),
+          OptionalInt.of(column));
     }
     int l = error.line().getAsInt();
     int c = error.column().getAsInt();

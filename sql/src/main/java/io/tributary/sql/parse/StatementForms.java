@@ -24,7 +24,15 @@ import java.util.regex.Pattern;
  *       [ORDINAL(i)]}, {@code [SAFE_ORDINAL(i)]} are {@code [i]}; partition decorators ({@code
  *       t$20240101}, {@code t$__UNPARTITIONED__}) are dropped from table names, and so is {@code
  *       UNNEST(..) x WITH OFFSET [AS] pos}'s position column (it reads no column).
- *   <li>T-SQL's {@code MERGE t USING ..} gets its INTO.
+ *   <li>MERGE's {@code UPDATE SET *}, {@code INSERT *} and {@code INSERT ROW}: see {@link
+ *       MergeStars}.
+ *   <li>T-SQL's {@code MERGE t USING ..} gets its INTO; {@code TOP (n) [PERCENT]} of INSERT,
+ *       UPDATE, DELETE and MERGE is dropped (it limits rows, not columns); {@code DELETE FROM t
+ *       FROM t AS a JOIN ..} loses its first FROM; in {@code SELECT @v = e FROM ..} the variables
+ *       are dropped (the statement reads e).
+ *   <li>Oracle's database links are dropped from table names ({@code hr.employees@remote} is {@code
+ *       hr.employees}), as T-SQL's server part is.
+ *   <li>Redshift's PartiQL {@code FROM t c, c.arr AS o AT i}: the position {@code AT i} is dropped.
  * </ul>
  */
 final class StatementForms implements Restatement {
@@ -37,8 +45,11 @@ final class StatementForms implements Restatement {
       insertOverwrite(tokens, edits);
     } else if (tokens.isWord(0, "CREATE")) {
       create(tokens, edits);
-    } else if (tokens.isWord(0, "MERGE") && !tokens.isWord(1, "INTO")) {
-      edits.insert(tokens.start(1), "INTO "); // T-SQL leaves INTO out
+    } else if (tokens.isWord(0, "MERGE")) {
+      if (!tokens.isWord(1, "INTO")) {
+        edits.insert(tokens.start(1), "INTO "); // T-SQL and BigQuery leave INTO out
+      }
+      MergeStars.edit(tokens, edits);
     } else if (tokens.isAnyWord(0, "SELECT", "WITH")) {
       selectInto(tokens, edits);
     } else if (tokens.isWord(0, "CACHE")) {
@@ -50,7 +61,16 @@ final class StatementForms implements Restatement {
     }
     switch (dialect.name()) {
       case "bigquery" -> bigQueryNames(tokens, edits);
-      case "redshift" -> temporaryNames(tokens, dialect, edits);
+      case "redshift" -> {
+        temporaryNames(tokens, dialect, edits);
+        partiqlPositions(tokens, edits);
+      }
+      case "tsql" -> tsqlForms(tokens, edits);
+      case "oracle" -> {
+        databaseLinks(tokens, edits);
+        partitionsAndFlashback(tokens, edits);
+      }
+      case "mysql", "mariadb" -> partitionsAndFlashback(tokens, edits);
       default -> {}
     }
   }
@@ -78,7 +98,11 @@ final class StatementForms implements Restatement {
       return;
     }
     int clone = tokens.find(table + 1, "CLONE", "LIKE");
-    if (clone > 0 && tokens.find(table + 1, "AS", "SELECT") < 0) {
+    int query = tokens.find(table + 1, "AS", "SELECT");
+    if (tokens.isWord(query + 1, "OF")) {
+      query = -1; // CLONE s FOR SYSTEM_TIME AS OF ..
+    }
+    if (clone > 0 && query < 0) {
       edits.replace(tokens.start(clone), tokens.end(clone), "AS SELECT * FROM");
       int at = clone + 2;
       while (tokens.isSymbol(at, ".")) {
@@ -86,7 +110,20 @@ final class StatementForms implements Restatement {
       }
       if (tokens.isAnyWord(at, "AT", "BEFORE") && tokens.isSymbol(at + 1, "(")) {
         edits.blank(tokens.start(at), tokens.end(tokens.closing(at + 1)));
+      } else if (tokens.isWord(at, "FOR") && tokens.isWord(at + 1, "SYSTEM_TIME")) {
+        edits.blank(tokens.start(at), tokens.text().length()); // BigQuery: as of a time
       }
+      return;
+    }
+    if (clone > 0
+        && tokens.isWord(clone, "LIKE")
+        && tokens.isWord(tokens.find(clone + 1, "AS"), "AS")) {
+      // BigQuery: CREATE TABLE t LIKE s AS SELECT ..: the query gives the rows
+      int end = clone + 1;
+      while (tokens.isSymbol(end + 1, ".")) {
+        end += 2;
+      }
+      edits.blank(tokens.start(clone), tokens.end(end));
       return;
     }
     int name = table + 1;
@@ -195,6 +232,101 @@ final class StatementForms implements Restatement {
         if (text.indexOf('$') > 0 && decorator.find()) {
           edits.replace(tokens.start(i) + decorator.start(), tokens.start(i) + decorator.end(), "");
         }
+      }
+    }
+  }
+
+  private static void tsqlForms(Tokens tokens, TextEdits edits) {
+    if (tokens.isAnyWord(0, "INSERT", "UPDATE", "DELETE", "MERGE")
+        && tokens.isWord(1, "TOP")
+        && tokens.isSymbol(2, "(")) {
+      int end = tokens.closing(2);
+      if (tokens.isWord(end + 1, "PERCENT")) {
+        end++;
+      }
+      edits.blank(tokens.start(1), tokens.end(end));
+    }
+    if (tokens.isWord(0, "MERGE")) {
+      int name = tokens.isWord(1, "INTO") ? 2 : 1;
+      while (tokens.isSymbol(name + 1, ".")) {
+        name += 2;
+      }
+      if (tokens.isWord(name + 1, "WITH") && tokens.isSymbol(name + 2, "(")) {
+        edits.blank(tokens.start(name + 1), tokens.end(tokens.closing(name + 2))); // HOLDLOCK..
+      }
+    }
+    if (tokens.isWord(0, "DELETE")) {
+      int first = tokens.isWord(1, "TOP") ? tokens.closing(2) + 1 : 1;
+      if (tokens.isWord(first, "FROM") && tokens.find(first + 1, "FROM") > 0) {
+        edits.blank(tokens.start(first), tokens.end(first)); // DELETE FROM t FROM t AS a JOIN ..
+      }
+    }
+    if (tokens.isWord(0, "SELECT")) {
+      int from = tokens.find(1, "FROM", "INTO", "WHERE");
+      int end = from < 0 ? tokens.size() : from;
+      for (int i = 1; i < end; i++) {
+        if (tokens.type(i) == TokenType.PARAMETER
+            && tokens.isSymbol(i + 1, "=")
+            && (i == 1 || tokens.isSymbol(i - 1, ","))) {
+          edits.blank(tokens.start(i), tokens.end(i + 1)); // SELECT @v = e: reads e
+        }
+      }
+    }
+  }
+
+  /** Oracle: {@code schema.table@link[.domain..]} is the table; the link names a database. */
+  private static void databaseLinks(Tokens tokens, TextEdits edits) {
+    for (int i = 1; i < tokens.size(); i++) {
+      if (tokens.isSymbol(i, "@")
+          && tokens.adjacent(i)
+          && (tokens.type(i - 1) == TokenType.WORD || tokens.type(i - 1) == TokenType.QUOTED)
+          && tokens.type(i + 1) == TokenType.WORD) {
+        int end = i + 1;
+        while (tokens.isSymbol(end + 1, ".") && tokens.type(end + 2) == TokenType.WORD) {
+          end += 2;
+        }
+        edits.blank(tokens.start(i), tokens.end(end));
+        i = end;
+      }
+    }
+  }
+
+  /**
+   * Oracle and MySQL: {@code FROM t PARTITION (p)}, {@code SUBPARTITION (p)}, {@code PARTITION FOR
+   * (..)} read table t; Oracle's flashback {@code AS OF TIMESTAMP | SCN expr} reads it as it was.
+   */
+  private static void partitionsAndFlashback(Tokens tokens, TextEdits edits) {
+    for (int i = 2; i < tokens.size(); i++) {
+      boolean afterName =
+          tokens.type(i - 1) == TokenType.WORD || tokens.type(i - 1) == TokenType.QUOTED;
+      if (afterName && tokens.isAnyWord(i, "PARTITION", "SUBPARTITION")) {
+        int open = tokens.isWord(i + 1, "FOR") ? i + 2 : i + 1;
+        if (tokens.isSymbol(open, "(") && !tokens.isAnyWord(i - 1, "BY", "OVER")) {
+          edits.blank(tokens.start(i), tokens.end(tokens.closing(open)));
+        }
+      } else if (afterName
+          && tokens.isWord(i, "AS")
+          && tokens.isWord(i + 1, "OF")
+          && tokens.isAnyWord(i + 2, "TIMESTAMP", "SCN")) {
+        int end = i + 3;
+        if (tokens.type(end) == TokenType.WORD && tokens.isSymbol(end + 1, "(")) {
+          end++; // TO_TIMESTAMP(..)
+        }
+        end = tokens.isSymbol(end, "(") ? tokens.closing(end) : end;
+        edits.blank(tokens.start(i), tokens.end(end));
+      }
+    }
+  }
+
+  /** Redshift PartiQL: {@code FROM t c, c.arr AS o AT i}, the position variable reads nothing. */
+  private static void partiqlPositions(Tokens tokens, TextEdits edits) {
+    for (int i = 2; i < tokens.size(); i++) {
+      if (tokens.isWord(i, "AT")
+          && tokens.type(i + 1) == TokenType.WORD
+          && tokens.type(i - 1) == TokenType.WORD
+          && !tokens.isSymbol(i + 2, "(")
+          && !tokens.isWord(i + 1, "TIME")) {
+        edits.blank(tokens.start(i), tokens.end(i + 1));
       }
     }
   }

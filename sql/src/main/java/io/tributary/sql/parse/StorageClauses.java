@@ -10,7 +10,9 @@ import io.tributary.sql.dialect.Dialect;
  * BUCKETS}; Teradata's {@code WITH [NO] DATA [AND [NO] STATISTICS]}, {@code ON COMMIT PRESERVE
  * ROWS}, {@code [NO] PRIMARY INDEX (..)} after the query, {@code , NO FALLBACK}-style options after
  * the table name and the table kinds {@code VOLATILE}, {@code MULTISET}, {@code SET}; Hive's {@code
- * STORED AS format}.
+ * STORED AS format}; Redshift's {@code ENCODE AUTO}; T-SQL (Synapse) and PostgreSQL's {@code WITH
+ * (..)} table options; Oracle's materialized view options {@code BUILD ..}, {@code REFRESH ..} and
+ * {@code ENABLE | DISABLE QUERY REWRITE}.
  */
 final class StorageClauses implements Restatement {
 
@@ -129,6 +131,35 @@ final class StorageClauses implements Restatement {
         at = afterParentheses(tokens, at + 2);
       }
       return tokens.isWord(at, "INTO") && tokens.isWord(at + 2, "BUCKETS") ? at + 3 : i;
+    }
+    if (tokens.isWord(i, "ENCODE") && tokens.isWord(i + 1, "AUTO")) {
+      return i + 2; // Redshift
+    }
+    if (tokens.isWord(i, "WITH") && tokens.isSymbol(i + 1, "(")) {
+      // T-SQL (Synapse) WITH (DISTRIBUTION = .., CLUSTERED COLUMNSTORE INDEX), PostgreSQL WITH (..)
+      return afterParentheses(tokens, i + 1);
+    }
+    if (tokens.isWord(i, "BUILD") && tokens.isAnyWord(i + 1, "IMMEDIATE", "DEFERRED")) {
+      return i + 2; // Oracle materialized views
+    }
+    if (tokens.isAnyWord(i, "ENABLE", "DISABLE")
+        && tokens.isWord(i + 1, "QUERY")
+        && tokens.isWord(i + 2, "REWRITE")) {
+      return i + 3;
+    }
+    if (tokens.isWord(i, "AUTO") && tokens.isWord(i + 1, "REFRESH")) {
+      return tokens.isAnyWord(i + 2, "YES", "NO") ? i + 3 : i; // Redshift
+    }
+    if (tokens.isWord(i, "REFRESH")
+        || (tokens.isWord(i, "NEVER") && tokens.isWord(i + 1, "REFRESH"))) {
+      // Oracle: REFRESH [FAST | COMPLETE | FORCE] [ON DEMAND | COMMIT] [START WITH ..] [NEXT ..]
+      int at = i + 1;
+      while (at < tokens.size()
+          && !tokens.isAnyWord(at, "AS", "BUILD", "ENABLE", "DISABLE")
+          && !tokens.isSymbol(at, ";")) {
+        at = tokens.isSymbol(at, "(") ? tokens.closing(at) + 1 : at + 1;
+      }
+      return at;
     }
     if (tokens.isWord(i, "WITH")) {
       if (tokens.isWord(i + 1, "NO") && tokens.isWord(i + 2, "SCHEMA")) {
