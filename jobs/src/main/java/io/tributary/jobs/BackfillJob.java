@@ -79,6 +79,6 @@ public final class BackfillJob {
     env.getConfig().enableObjectReuse();
     DataStream<QueryRecord> records =
         settings.source().open(env, false, settings.fromOrNull(), settings.toOrNull());
-    LineagePipeline.build(records, settings.pipeline(), store, settings.openLineage());
+    LineagePipeline.build(records, settings.pipeline(), store, settings.openLineageSinkOrNull());
   }
 }

@@ -75,7 +75,7 @@ public final class StreamingJob {
     if (options.catalogMaxAge() == null) {
       options = options.withCatalogMaxAge(DEFAULT_CATALOG_MAX_AGE);
     }
-    LineagePipeline.build(records, options, store, settings.openLineage());
+    LineagePipeline.build(records, options, store, settings.openLineageSinkOrNull());
   }
 
   static Configuration restartStrategy(JobSettings settings) {

@@ -1,7 +1,6 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
-import io.tributary.jobs.openlineage.StatementRun;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
 import io.tributary.sql.catalog.Catalog;

@@ -1,6 +1,5 @@
-package io.tributary.jobs.openlineage;
+package io.tributary.jobs.pipeline;
 
-import io.tributary.jobs.pipeline.EdgeEnd;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.LineageKind;
