@@ -54,7 +54,7 @@ public final class BackfillJob {
   private BackfillJob() {}
 
   public static void main(String[] args) throws Exception {
-    JobSettings settings = JobArguments.parse(args, false);
+    JobSettings settings = JobMainArguments.parseOrExit(args, false, NAME);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     define(env, settings, StorePipelines.forSettings(settings));
     long started = System.nanoTime();

@@ -50,7 +50,7 @@ public final class StreamingJob {
   private StreamingJob() {}
 
   public static void main(String[] args) throws Exception {
-    JobSettings settings = JobArguments.parse(args, true);
+    JobSettings settings = JobMainArguments.parseOrExit(args, true, NAME);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     define(env, settings, StorePipelines.forSettings(settings));
     env.execute(NAME);
