@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param catalogMaxAge how old the name-resolution catalog may get before a background reload
  * @param analysisTimeout the longest one statement may take to analyze
  * @param storeProbeTimeout how long {@code /health/ready} waits for the store's {@code SELECT 1}
+ * @param bodyReadTimeout how long a request body may stall before the request is a 400 (also how
+ *     long an idle connection is kept open)
  */
 public record ApiConfig(
     String host,
@@ -28,7 +30,8 @@ public record ApiConfig(
     int maxGraphNodes,
     Duration catalogMaxAge,
     Duration analysisTimeout,
-    Duration storeProbeTimeout) {
+    Duration storeProbeTimeout,
+    Duration bodyReadTimeout) {
 
   public ApiConfig {
     if (pageSize < 1 || maxBodyBytes < 1 || maxSqlChars < 1) {
@@ -40,11 +43,15 @@ public record ApiConfig(
     if (storeProbeTimeout.isNegative() || storeProbeTimeout.isZero()) {
       throw new IllegalArgumentException("the store probe timeout must be positive");
     }
+    if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+      throw new IllegalArgumentException("the body read timeout must be positive");
+    }
   }
 
   /**
    * Port 8080 on all interfaces, 50 per page, 1 MiB bodies, 100,000 characters of SQL; the
-   * readiness probe waits 2 s (within a container healthcheck's usual 3 s timeout).
+   * readiness probe waits 2 s (within a container healthcheck's usual 3 s timeout); a body may
+   * stall 5 s.
    */
   public static ApiConfig defaults() {
     return new ApiConfig(
@@ -58,7 +65,8 @@ public record ApiConfig(
         10_000,
         Duration.ofSeconds(10),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
   }
 
   public ApiConfig withPort(int newPort) {
@@ -73,7 +81,8 @@ public record ApiConfig(
         maxGraphNodes,
         catalogMaxAge,
         analysisTimeout,
-        storeProbeTimeout);
+        storeProbeTimeout,
+        bodyReadTimeout);
   }
 
   public ApiConfig withHost(String newHost) {
@@ -88,7 +97,8 @@ public record ApiConfig(
         maxGraphNodes,
         catalogMaxAge,
         analysisTimeout,
-        storeProbeTimeout);
+        storeProbeTimeout,
+        bodyReadTimeout);
   }
 
   public ApiConfig withLimits(long newMaxBodyBytes, int newMaxSqlChars) {
@@ -103,7 +113,8 @@ public record ApiConfig(
         maxGraphNodes,
         catalogMaxAge,
         analysisTimeout,
-        storeProbeTimeout);
+        storeProbeTimeout,
+        bodyReadTimeout);
   }
 
   public ApiConfig withCatalogMaxAge(Duration newMaxAge) {
@@ -118,7 +129,8 @@ public record ApiConfig(
         maxGraphNodes,
         newMaxAge,
         analysisTimeout,
-        storeProbeTimeout);
+        storeProbeTimeout,
+        bodyReadTimeout);
   }
 
   public ApiConfig withStoreProbeTimeout(Duration newTimeout) {
@@ -133,6 +145,23 @@ public record ApiConfig(
         maxGraphNodes,
         catalogMaxAge,
         analysisTimeout,
+        newTimeout,
+        bodyReadTimeout);
+  }
+
+  public ApiConfig withBodyReadTimeout(Duration newTimeout) {
+    return new ApiConfig(
+        host,
+        port,
+        pageSize,
+        maxBodyBytes,
+        maxSqlChars,
+        defaultGraphDepth,
+        maxGraphDepth,
+        maxGraphNodes,
+        catalogMaxAge,
+        analysisTimeout,
+        storeProbeTimeout,
         newTimeout);
   }
 }

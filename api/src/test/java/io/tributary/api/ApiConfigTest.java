@@ -20,4 +20,14 @@ class ApiConfigTest {
     assertThatThrownBy(() -> ApiConfig.defaults().withStoreProbeTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theBodyReadTimeoutDefaultsTo5sAndMustBePositive() {
+    assertThat(ApiConfig.defaults().bodyReadTimeout()).isEqualTo(Duration.ofSeconds(5));
+    ApiConfig config = ApiConfig.defaults().withBodyReadTimeout(Duration.ofSeconds(30));
+    assertThat(config.withCatalogMaxAge(Duration.ZERO).bodyReadTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> ApiConfig.defaults().withBodyReadTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

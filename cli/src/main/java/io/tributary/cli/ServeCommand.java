@@ -73,6 +73,15 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   Duration catalogMaxAge;
 
+  @Option(
+      names = "--body-timeout",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description =
+          "How long a request body may stall before the request is a 400; also how long an idle"
+              + " connection is kept open (default: ${DEFAULT-VALUE}).")
+  Duration bodyTimeout;
+
   @Override
   public Integer call() {
     ApiConfig defaults = ApiConfig.defaults();
@@ -88,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
             defaults.maxGraphNodes(),
             catalogMaxAge,
             defaults.analysisTimeout(),
-            defaults.storeProbeTimeout());
+            defaults.storeProbeTimeout(),
+            bodyTimeout);
     // Requests waiting 30 s for a connection to a store that is down would hold server threads:
     // after 5 s they get a 503.
     LineageStore lineageStore = store.open(poolSize, Duration.ofSeconds(5));
