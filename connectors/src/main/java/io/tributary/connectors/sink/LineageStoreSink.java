@@ -68,34 +68,42 @@ public final class LineageStoreSink {
   }
 
   /** Both rows of each edge; feed it {@link EdgeDirectionRow#rowsOf}. */
-  public JdbcSink<EdgeDirectionRow> edges() {
-    return JdbcSink.<EdgeDirectionRow>builder()
-        .withQueryStatement(
-            dialect.upsertDerivedEdgeSql(), (ps, row) -> EdgeRow.bind(ps, row.toEdgeRow()))
-        .withExecutionOptions(execution)
-        .buildAtLeastOnce(connection());
+  public CountingJdbcSink<EdgeDirectionRow> edges() {
+    return counting(
+        JdbcSink.<EdgeDirectionRow>builder()
+            .withQueryStatement(
+                dialect.upsertDerivedEdgeSql(), (ps, row) -> EdgeRow.bind(ps, row.toEdgeRow()))
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
   }
 
-  public JdbcSink<QueryStats> queriesSeen() {
-    return JdbcSink.<QueryStats>builder()
-        .withQueryStatement(dialect.upsertQuerySeenSql(), LineageStoreSink::bindQueryStats)
-        .withExecutionOptions(execution)
-        .buildAtLeastOnce(connection());
+  public CountingJdbcSink<QueryStats> queriesSeen() {
+    return counting(
+        JdbcSink.<QueryStats>builder()
+            .withQueryStatement(dialect.upsertQuerySeenSql(), LineageStoreSink::bindQueryStats)
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
   }
 
-  public JdbcSink<ExecutionCount> queryExecutions() {
-    return JdbcSink.<ExecutionCount>builder()
-        .withQueryStatement(
-            dialect.upsertQueryExecutionsSql(), LineageStoreSink::bindExecutionCount)
-        .withExecutionOptions(execution)
-        .buildAtLeastOnce(connection());
+  public CountingJdbcSink<ExecutionCount> queryExecutions() {
+    return counting(
+        JdbcSink.<ExecutionCount>builder()
+            .withQueryStatement(
+                dialect.upsertQueryExecutionsSql(), LineageStoreSink::bindExecutionCount)
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
   }
 
-  public JdbcSink<io.tributary.connectors.sink.DeadLetter> deadLetters() {
-    return JdbcSink.<io.tributary.connectors.sink.DeadLetter>builder()
-        .withQueryStatement(INSERT_DEAD_LETTER_ONCE, LineageStoreSink::bindDeadLetter)
-        .withExecutionOptions(execution)
-        .buildAtLeastOnce(connection());
+  public CountingJdbcSink<io.tributary.connectors.sink.DeadLetter> deadLetters() {
+    return counting(
+        JdbcSink.<io.tributary.connectors.sink.DeadLetter>builder()
+            .withQueryStatement(INSERT_DEAD_LETTER_ONCE, LineageStoreSink::bindDeadLetter)
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
+  }
+
+  private static <T> CountingJdbcSink<T> counting(JdbcSink<T> sink) {
+    return new CountingJdbcSink<>(sink);
   }
 
   private JdbcConnectionOptions connection() {
