@@ -1,5 +1,6 @@
 package io.tributary.connectors.sink;
 
+import io.tributary.connectors.store.JobJdbcDrivers;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -21,9 +22,10 @@ import org.apache.flink.metrics.Counter;
 /**
  * A {@link JdbcSink} whose writer counts its rows in the sink's standard {@code numRecordsSend}
  * metric, which the JDBC connector leaves at 0: without it the dashboard shows a store writer that
- * never moves. A row counts when it joins the JDBC batch (written within the batch interval). The
- * sink keeps the JDBC sink's writer state and committer, so the job's topology, and the state of
- * its savepoints, are the same as with the JDBC sink itself.
+ * never moves. The JDBC driver its writer loads is deregistered when the job's classes are released
+ * ({@link JobJdbcDrivers}). A row counts when it joins the JDBC batch (written within the batch
+ * interval). The sink keeps the JDBC sink's writer state and committer, so the job's topology, and
+ * the state of its savepoints, are the same as with the JDBC sink itself.
  */
 public final class CountingJdbcSink<IN>
     implements Sink<IN>,

@@ -1,6 +1,7 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.DeadLetter;
+import io.tributary.connectors.store.JobJdbcDrivers;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
 import io.tributary.sql.catalog.Catalog;
@@ -60,7 +61,8 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, NamedE
 
   @Override
   public void open(OpenContext context) throws Exception {
-    JobJdbcDrivers.deregisterWithTheJob(getRuntimeContext());
+    JobJdbcDrivers.deregisterWithTheJob(
+        getRuntimeContext()::registerUserCodeClassLoaderReleaseHookIfAbsent);
     analyzer = new LineageAnalyzer(options.limits());
     catalog = catalogFactory.open();
     var metrics = getRuntimeContext().getMetricGroup();

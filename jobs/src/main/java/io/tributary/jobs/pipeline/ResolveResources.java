@@ -1,6 +1,7 @@
 package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.ResolvedEdge;
+import io.tributary.connectors.store.JobJdbcDrivers;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -34,7 +35,8 @@ final class ResolveResources extends RichFlatMapFunction<NamedEdge, ResolvedEdge
 
   @Override
   public void open(OpenContext context) throws Exception {
-    JobJdbcDrivers.deregisterWithTheJob(getRuntimeContext());
+    JobJdbcDrivers.deregisterWithTheJob(
+        getRuntimeContext()::registerUserCodeClassLoaderReleaseHookIfAbsent);
     resolver = store.openResolver(registerDiscovered, catalogMaxAge);
     discovered = getRuntimeContext().getMetricGroup().counter(PipelineMetrics.RESOURCES_DISCOVERED);
     discoveredTotal =
