@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param catalogMaxAge how old the name-resolution catalog may get before a background reload
  * @param analysisTimeout the longest one statement may take to analyze
  * @param storeProbeTimeout how long {@code /health/ready} waits for the store's {@code SELECT 1}
+ * @param bodyReadTimeout how long a request body may stall before the request is a 400 (also how
+ *     long an idle connection is kept open)
  */
 public record ApiConfig(
     String host,
@@ -28,7 +30,8 @@ public record ApiConfig(
     int maxGraphNodes,
     Duration catalogMaxAge,
     Duration analysisTimeout,
-    Duration storeProbeTimeout) {
+    Duration storeProbeTimeout,
+    Duration bodyReadTimeout) {
 
   public ApiConfig {
     if (pageSize < 1 || maxBodyBytes < 1 || maxSqlChars < 1) {
@@ -40,11 +43,15 @@ public record ApiConfig(
     if (storeProbeTimeout.isNegative() || storeProbeTimeout.isZero()) {
       throw new IllegalArgumentException("the store probe timeout must be positive");
     }
+    if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+      throw new IllegalArgumentException("the body read timeout must be positive");
+    }
   }
 
   /**
    * Port 8080 on all interfaces, 50 per page, 1 MiB bodies, 100,000 characters of SQL; the
-   * readiness probe waits 2 s (within a container healthcheck's usual 3 s timeout).
+   * readiness probe waits 2 s (within a container healthcheck's usual 3 s timeout); a body may
+   * stall 5 s.
    */
   public static ApiConfig defaults() {
     return builder().build();
@@ -68,7 +75,8 @@ public record ApiConfig(
         .maxGraphNodes(maxGraphNodes)
         .catalogMaxAge(catalogMaxAge)
         .analysisTimeout(analysisTimeout)
-        .storeProbeTimeout(storeProbeTimeout);
+        .storeProbeTimeout(storeProbeTimeout)
+        .bodyReadTimeout(bodyReadTimeout);
   }
 
   /** Starts from the defaults; {@link #build()} checks the result. */
@@ -84,6 +92,7 @@ public record ApiConfig(
     private Duration catalogMaxAge = Duration.ofSeconds(10);
     private Duration analysisTimeout = Duration.ofSeconds(10);
     private Duration storeProbeTimeout = Duration.ofSeconds(2);
+    private Duration bodyReadTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -142,6 +151,11 @@ public record ApiConfig(
       return this;
     }
 
+    public Builder bodyReadTimeout(Duration value) {
+      this.bodyReadTimeout = value;
+      return this;
+    }
+
     public ApiConfig build() {
       return new ApiConfig(
           host,
@@ -154,7 +168,8 @@ public record ApiConfig(
           maxGraphNodes,
           catalogMaxAge,
           analysisTimeout,
-          storeProbeTimeout);
+          storeProbeTimeout,
+          bodyReadTimeout);
     }
   }
 }

@@ -28,7 +28,6 @@ import io.tributary.connectors.store.LineageStore;
 import io.tributary.sql.AnalyzerLimits;
 import io.tributary.sql.LineageAnalyzer;
 import jakarta.servlet.DispatcherType;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.jetty.server.ServerConnector;
@@ -43,9 +42,6 @@ import org.eclipse.jetty.servlet.FilterHolder;
  * static files.
  */
 public final class LineageApi implements AutoCloseable {
-
-  /** How long reading a request body may wait for more bytes before the request is a 400. */
-  static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(5);
 
   private final Javalin app;
   private final CatalogCache catalog;
@@ -120,7 +116,7 @@ public final class LineageApi implements AutoCloseable {
                     http.setRequestHeaderSize(headerBytes);
                     http.setSendServerVersion(false);
                     // A body that stops short of its Content-Length fails its read this soon.
-                    http.setIdleTimeout(BODY_READ_TIMEOUT.toMillis());
+                    http.setIdleTimeout(config.bodyReadTimeout().toMillis());
                   });
             });
     app.before(

@@ -1,7 +1,10 @@
 package io.tributary.api;
 
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Connector;
@@ -12,9 +15,10 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 
 /**
  * Jetty's HTTP/1.1 connections, except that a request its parser refuses for a control character (a
- * NUL in the {@code Authorization} header, say) is answered 401: its credentials cannot be read, so
- * it is not authenticated; a 400 naming the character code told the client nothing it could use.
- * Every other parse failure keeps Jetty's status.
+ * NUL, say) gets a message a client can use instead of Jetty's {@code Illegal character CNTL=0x0}:
+ * in the headers before a readable {@code Authorization} header, a 401 (the credentials cannot be
+ * read, so the request is not authenticated); after one, or in the request line, a 400. Every other
+ * parse failure keeps Jetty's status and reason.
  */
 final class UnreadableCredentials extends HttpConnectionFactory {
 
@@ -22,8 +26,23 @@ final class UnreadableCredentials extends HttpConnectionFactory {
   static final String MESSAGE =
       "Authentication credentials cannot be read: a header holds a control character.";
 
+  /** The message of the 400 for a header. */
+  static final String HEADER_MESSAGE =
+      "Bad Request: a header holds a control character, which HTTP does not allow.";
+
+  /** The message of the 400 for the request line. */
+  static final String REQUEST_LINE_MESSAGE =
+      "Bad Request: the request line holds a control character, which HTTP does not allow.";
+
   UnreadableCredentials(HttpConfiguration config) {
     super(config);
+  }
+
+  /** How far the parser got in the request it refused. */
+  private enum Parsed {
+    NOTHING,
+    REQUEST_LINE,
+    CREDENTIALS
   }
 
   @Override
@@ -35,9 +54,31 @@ final class UnreadableCredentials extends HttpConnectionFactory {
           protected HttpChannelOverHttp newHttpChannel() {
             return new HttpChannelOverHttp(
                 this, getConnector(), getHttpConfiguration(), getEndPoint(), this) {
+              private Parsed parsed = Parsed.NOTHING;
+
+              @Override
+              public void startRequest(String method, String uri, HttpVersion version) {
+                parsed = Parsed.REQUEST_LINE;
+                super.startRequest(method, uri, version);
+              }
+
+              @Override
+              public void parsedHeader(HttpField field) {
+                if (field.getHeader() == HttpHeader.AUTHORIZATION) {
+                  parsed = Parsed.CREDENTIALS;
+                }
+                super.parsedHeader(field);
+              }
+
+              @Override
+              public void recycle() {
+                parsed = Parsed.NOTHING;
+                super.recycle();
+              }
+
               @Override
               public void badMessage(BadMessageException failure) {
-                super.badMessage(controlCharacter(failure) ? unauthorized() : failure);
+                super.badMessage(controlCharacter(failure) ? replace(parsed) : failure);
               }
             };
           }
@@ -49,10 +90,14 @@ final class UnreadableCredentials extends HttpConnectionFactory {
     String reason = failure.getReason();
     return failure.getCode() == HttpStatus.BAD_REQUEST_400
         && reason != null
-        && reason.startsWith("Illegal character CNTL");
+        && reason.contains("CNTL");
   }
 
-  private static BadMessageException unauthorized() {
-    return new BadMessageException(HttpStatus.UNAUTHORIZED_401, MESSAGE);
+  private static BadMessageException replace(Parsed parsed) {
+    return switch (parsed) {
+      case NOTHING -> new BadMessageException(HttpStatus.BAD_REQUEST_400, REQUEST_LINE_MESSAGE);
+      case REQUEST_LINE -> new BadMessageException(HttpStatus.UNAUTHORIZED_401, MESSAGE);
+      case CREDENTIALS -> new BadMessageException(HttpStatus.BAD_REQUEST_400, HEADER_MESSAGE);
+    };
   }
 }

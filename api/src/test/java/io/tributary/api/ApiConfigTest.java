@@ -25,4 +25,14 @@ class ApiConfigTest {
     assertThatThrownBy(() -> ApiConfig.builder().storeProbeTimeout(Duration.ofSeconds(-1)).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theBodyReadTimeoutDefaultsTo5sAndMustBePositive() {
+    assertThat(ApiConfig.defaults().bodyReadTimeout()).isEqualTo(Duration.ofSeconds(5));
+    ApiConfig config = ApiConfig.builder().bodyReadTimeout(Duration.ofSeconds(30)).build();
+    assertThat(config.toBuilder().catalogMaxAge(Duration.ZERO).build().bodyReadTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> ApiConfig.builder().bodyReadTimeout(Duration.ZERO).build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,12 @@ public abstract class HttpFramingITCase extends ApiITCaseBase {
 
   /** Sends {@code head} (and, unless null, the body from {@code body}) and reads the answer. */
   private Raw send(String head, BodyWriter body) throws IOException {
+    return send(api, head, body);
+  }
+
+  private Raw send(LineageApi to, String head, BodyWriter body) throws IOException {
     long started = System.nanoTime();
-    try (Socket socket = new Socket("127.0.0.1", api.port())) {
+    try (Socket socket = new Socket("127.0.0.1", to.port())) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.ISO_8859_1));
@@ -198,6 +203,67 @@ public abstract class HttpFramingITCase extends ApiITCaseBase {
             null);
     assertCleanError(r, 401);
     assertThat(r.head()).containsIgnoringCase("WWW-Authenticate: Bearer");
+  }
+
+  @Test
+  void aControlCharacterInAnotherHeaderIsA400OnceTheCredentialsAreRead() throws IOException {
+    for (String bad : new String[] {"X-Trace: a\0b", "X-Trace: a\u0001b", "Accept: \u001f"}) {
+      Raw r =
+          send(
+              headers(
+                  "GET", "/resources", "Authorization: Bearer " + token, bad, "Connection: close"),
+              null);
+      assertCleanError(r, 400);
+      assertThat(r.json().path("message").asText()).contains("a header holds a control character");
+    }
+    // before the Authorization header: the credentials were never read
+    Raw before =
+        send(
+            headers(
+                "GET",
+                "/resources",
+                "X-Trace: a\0b",
+                "Authorization: Bearer " + token,
+                "Connection: close"),
+            null);
+    assertCleanError(before, 401);
+  }
+
+  @Test
+  void aControlCharacterInTheRequestLineIsA400() throws IOException {
+    Raw r = send("GET /resources\0x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", null);
+    assertCleanError(r, 400);
+    assertThat(r.json().path("message").asText()).contains("control character");
+  }
+
+  @Test
+  void theBodyReadTimeoutIsConfigurable() throws IOException {
+    try (LineageApi quick =
+        LineageApi.start(
+            store,
+            ApiConfig.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .bodyReadTimeout(Duration.ofMillis(1500))
+                .build())) {
+      Raw r =
+          send(
+              quick,
+              headers(
+                  "POST",
+                  "/lineage/lineage_from_query",
+                  "Authorization: Bearer " + token,
+                  "Content-Type: application/json",
+                  "Content-Length: 100"),
+              out -> {
+                out.write("{\"sql\"".getBytes());
+                out.flush();
+              });
+      assertCleanError(r, 400);
+      assertThat(r.json().path("message").asText()).contains("stalled after 6 of the 100 bytes");
+      // the default is 5 s
+      assertThat(r.millis()).isBetween(1_000L, 4_000L);
+    }
   }
 
   @Test

@@ -32,7 +32,7 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
   void sparkJobWritesTableAndColumnEdgesAndRegistersSchemaColumns() {
     Response r = post(PATH, event("spark-job.json"));
 
-    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
     assertThat(r.json().path("event_type").asText()).isEqualTo("COMPLETE");
     assertThat(r.json().path("lineage_written").asBoolean()).isTrue();
     // order_totals and its 3 schema columns, and orders.status (the catalog knows the rest)
@@ -72,7 +72,7 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
     // The same event again writes the same edges: nothing new.
     long relationships = relationships();
     Response again = post(PATH, event("spark-job.json"));
-    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.status()).isEqualTo(201);
     assertThat(again.json().path("resources_registered").asInt()).isZero();
     assertThat(relationships()).isEqualTo(relationships);
   }
@@ -93,7 +93,7 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
 
     Response r = post(PATH, event("airflow-task.json"));
 
-    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
     assertThat(r.json().path("event_type").asText()).isEqualTo("START");
     assertThat(r.json().path("table_edges").asInt()).isEqualTo(2);
     assertThat(r.json().path("column_edges").asInt()).isEqualTo(2);
@@ -113,7 +113,7 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
   void dbtModelRegistersBothDatasetsAndTheirColumnFlows() {
     Response r = post(PATH, event("dbt-model.json"));
 
-    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
     assertThat(r.json().path("resources_registered").asInt()).isEqualTo(9);
     assertThat(r.json().path("table_edges").asInt()).isEqualTo(1);
     assertThat(r.json().path("column_edges").asInt()).isEqualTo(3);
@@ -133,7 +133,7 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
   void flinkJobWithoutColumnLineageWritesTableEdges() {
     Response r = post(PATH, event("flink-job.json"));
 
-    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
     assertThat(r.json().path("event_type").asText()).isEqualTo("RUNNING");
     assertThat(r.json().path("table_edges").asInt()).isEqualTo(2);
     assertThat(r.json().path("column_edges").asInt()).isZero();
@@ -162,7 +162,7 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
       long relationships = relationships();
       long resources = resourceCount();
       Response r = post(PATH, body);
-      assertThat(r.status()).as(r.text()).isEqualTo(200);
+      assertThat(r.status()).as(r.text()).isEqualTo(201);
       assertThat(r.json().path("lineage_written").asBoolean()).isFalse();
       assertThat(r.json().path("table_edges").asInt()).isZero();
       assertThat(relationships()).isEqualTo(relationships);
@@ -175,6 +175,13 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
     String base = "production.public.never_written";
     Consumer<ObjectNode> fresh = e -> ((ObjectNode) e.at("/outputs/0")).put("name", base);
     assertInvalid(edit("dbt-model.json", e -> e.remove("eventTime")), "eventTime is required");
+    // what the spec's core schema requires of every event
+    assertInvalid(edit("dbt-model.json", e -> e.remove("producer")), "producer is required");
+    assertInvalid(
+        edit("dbt-model.json", e -> e.put("schemaURL", "OpenLineage.json")),
+        "schemaURL must be an absolute URI");
+    assertInvalid(
+        edit("dbt-model.json", e -> e.put("producer", "https://x/ y")), "producer must be a URI");
     assertInvalid(
         edit("dbt-model.json", e -> e.put("eventTime", "yesterday")), "eventTime must be");
     assertInvalid(edit("dbt-model.json", e -> e.put("run", "x")), "run must be an object");
@@ -246,7 +253,8 @@ abstract class OpenLineageApiITCase extends ApiITCaseBase {
   void theOpenApiDocumentDescribesTheEndpoint() {
     JsonNode op = get("/openapi.json").json().at("/paths/~1api~1v1~1lineage/post");
     assertThat(op.isObject()).isTrue();
-    assertThat(op.at("/responses/200").isObject()).isTrue();
+    assertThat(op.at("/responses/201").isObject()).isTrue();
+    assertThat(op.at("/responses/200").isMissingNode()).isTrue();
     assertThat(op.at("/responses/400").isObject()).isTrue();
   }
 

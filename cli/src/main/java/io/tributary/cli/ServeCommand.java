@@ -73,6 +73,15 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   Duration catalogMaxAge;
 
+  @Option(
+      names = "--body-timeout",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description =
+          "How long a request body may stall before the request is a 400; also how long an idle"
+              + " connection is kept open (default: ${DEFAULT-VALUE}).")
+  Duration bodyTimeout;
+
   @Override
   public Integer call() {
     ApiConfig config =
@@ -84,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
             .defaultGraphDepth(Math.min(ApiConfig.defaults().defaultGraphDepth(), maxGraphDepth))
             .maxGraphDepth(maxGraphDepth)
             .catalogMaxAge(catalogMaxAge)
+            .bodyReadTimeout(bodyTimeout)
             .build();
     // Requests waiting 30 s for a connection to a store that is down would hold server threads:
     // after 5 s they get a 503.

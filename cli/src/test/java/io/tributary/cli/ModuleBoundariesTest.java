@@ -1,6 +1,7 @@
 package io.tributary.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -70,5 +71,11 @@ class ModuleBoundariesTest {
         .dependOnClassesThat()
         .resideInAnyPackage("io.tributary.jobs..", "io.tributary.cli..", "org.apache.flink..")
         .check(classes);
+  }
+
+  /** Within a module, packages depend on each other one way: jobs.openlineage on jobs.pipeline. */
+  @Test
+  void packagesWithinAModuleHaveNoCycles() {
+    slices().matching("io.tributary.(*).(*)..").should().beFreeOfCycles().check(classes);
   }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * TaskManagers (separate JVMs started by {@code bin/flink-cluster}), the TaskManager that runs the
  * analysis is killed with SIGKILL while the query log grows. The job must restart from its last
  * checkpoint on the other TaskManager, and once the log is drained the store must hold exactly the
- * workload's truth: no edge lost, none twice, one dead letter per broken statement.
+ * workload's truth: no edge lost, none twice, one dead letter per broken statement. Its helpers on
+ * the REST API serve {@link KafkaFailoverITCase} too.
  */
 class FailoverITCase {
   private static final int ROWS = 6_000;
@@ -244,8 +245,8 @@ class FailoverITCase {
    * Waits until every task of the job runs again on the survivor after a restore that happened
    * after the kill (a first restart may still try the dead TaskManager); returns that restore.
    */
-  private static JsonNode awaitRecovery(
-      FlinkRestClient rest, String jobId, long killedAt, String survivor) throws Exception {
+  static JsonNode awaitRecovery(FlinkRestClient rest, String jobId, long killedAt, String survivor)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode restored =
@@ -259,7 +260,7 @@ class FailoverITCase {
     throw new AssertionError("the job did not recover within 2 minutes");
   }
 
-  private static boolean allRunningOn(FlinkRestClient rest, String jobId, String taskManager)
+  static boolean allRunningOn(FlinkRestClient rest, String jobId, String taskManager)
       throws Exception {
     JsonNode job = rest.job(jobId);
     if (!job.path("state").asText().equals("RUNNING")) {
@@ -278,7 +279,7 @@ class FailoverITCase {
   }
 
   /** When the last of the job's tasks switched to RUNNING. */
-  private static long lastTaskRunningSince(FlinkRestClient rest, String jobId) throws Exception {
+  static long lastTaskRunningSince(FlinkRestClient rest, String jobId) throws Exception {
     long last = 0;
     for (JsonNode vertex : rest.job(jobId).path("vertices")) {
       JsonNode times =
@@ -321,7 +322,7 @@ class FailoverITCase {
   }
 
   /** Waits for a checkpoint completed after {@code previous}; returns its id. */
-  private static long awaitCheckpointAfter(FlinkRestClient rest, String jobId, long previous)
+  static long awaitCheckpointAfter(FlinkRestClient rest, String jobId, long previous)
       throws Exception {
     assertThat(
             await(Duration.ofSeconds(60), () -> latestCompletedCheckpoint(rest, jobId) > previous))
@@ -331,8 +332,7 @@ class FailoverITCase {
   }
 
   /** The statements the job's source operator counted, over all its subtasks. */
-  private static long statementsIn(FlinkRestClient rest, String jobId, String vertex)
-      throws Exception {
+  static long statementsIn(FlinkRestClient rest, String jobId, String vertex) throws Exception {
     String path = "/jobs/" + jobId + "/vertices/" + vertex + "/subtasks/metrics";
     String metric = null;
     for (JsonNode available : rest.get(path)) {
@@ -347,7 +347,7 @@ class FailoverITCase {
   }
 
   /** Whether the source's count of statements read has not changed for 2 seconds. */
-  private static boolean readsStandStill(
+  static boolean readsStandStill(
       FlinkRestClient rest, String jobId, String source, long[] lastReadAndSince) throws Exception {
     long read = statementsIn(rest, jobId, source);
     long now = System.currentTimeMillis();
@@ -360,7 +360,7 @@ class FailoverITCase {
   }
 
   /** When the job failed first after the kill (the exception history is newest first). */
-  private static long firstFailureAfter(FlinkRestClient rest, String jobId, long killedAt)
+  static long firstFailureAfter(FlinkRestClient rest, String jobId, long killedAt)
       throws Exception {
     long first = Long.MAX_VALUE;
     for (JsonNode entry :
@@ -373,17 +373,15 @@ class FailoverITCase {
     return first;
   }
 
-  private static JsonNode checkpoints(FlinkRestClient rest, String jobId) throws Exception {
+  static JsonNode checkpoints(FlinkRestClient rest, String jobId) throws Exception {
     return rest.get("/jobs/" + jobId + "/checkpoints");
   }
 
-  private static long latestCompletedCheckpoint(FlinkRestClient rest, String jobId)
-      throws Exception {
+  static long latestCompletedCheckpoint(FlinkRestClient rest, String jobId) throws Exception {
     return checkpoints(rest, jobId).path("latest").path("completed").path("id").asLong(0);
   }
 
-  private static String vertexId(FlinkRestClient rest, String jobId, String nameContains)
-      throws Exception {
+  static String vertexId(FlinkRestClient rest, String jobId, String nameContains) throws Exception {
     for (JsonNode vertex : rest.job(jobId).path("vertices")) {
       if (vertex.path("name").asText().toLowerCase(Locale.ROOT).contains(nameContains)) {
         return vertex.path("id").asText();
@@ -392,7 +390,7 @@ class FailoverITCase {
     throw new AssertionError("no vertex named like " + nameContains + " in " + rest.job(jobId));
   }
 
-  private static List<String> taskManagersOf(FlinkRestClient rest, String jobId, String vertex)
+  static List<String> taskManagersOf(FlinkRestClient rest, String jobId, String vertex)
       throws Exception {
     List<String> ids = new ArrayList<>();
     for (JsonNode tm :
@@ -404,7 +402,7 @@ class FailoverITCase {
     return ids;
   }
 
-  private static Set<String> difference(Set<String> a, Set<String> b) {
+  static Set<String> difference(Set<String> a, Set<String> b) {
     Set<String> d = new TreeSet<>(a);
     d.removeAll(b);
     return d;

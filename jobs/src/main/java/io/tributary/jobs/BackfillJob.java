@@ -29,7 +29,7 @@ public final class BackfillJob {
   private BackfillJob() {}
 
   public static void main(String[] args) throws Exception {
-    JobSettings settings = JobArguments.parse(args, false);
+    JobSettings settings = JobMainArguments.parseOrExit(args, false, NAME);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     define(env, settings, StorePipelines.forSettings(settings));
     long started = System.nanoTime();
@@ -54,6 +54,6 @@ public final class BackfillJob {
     env.getConfig().enableObjectReuse();
     DataStream<QueryRecord> records =
         settings.source().open(env, false, settings.fromOrNull(), settings.toOrNull());
-    LineagePipeline.build(records, settings.pipeline(), store, settings.openLineage());
+    LineagePipeline.build(records, settings.pipeline(), store, settings.openLineageSinkOrNull());
   }
 }

@@ -1,10 +1,13 @@
 package io.tributary.jobs;
 
 import io.tributary.jobs.openlineage.OpenLineageOptions;
+import io.tributary.jobs.openlineage.OpenLineageSink;
 import io.tributary.jobs.pipeline.PipelineOptions;
+import io.tributary.jobs.pipeline.StatementRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * Everything a job run needs: where the history is, the pipeline's options, the store, and the
@@ -52,6 +55,11 @@ public record JobSettings(
     Objects.requireNonNull(storeUrl, "storeUrl");
     Objects.requireNonNull(checkpointInterval, "checkpointInterval");
     Objects.requireNonNull(restartDelay, "restartDelay");
+  }
+
+  /** The sink of the OpenLineage run events, or null when none are sent. */
+  public Sink<StatementRun> openLineageSinkOrNull() {
+    return openLineage == null ? null : new OpenLineageSink(openLineage);
   }
 
   /** The range's start, or null when none was given. */

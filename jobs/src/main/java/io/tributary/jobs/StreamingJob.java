@@ -38,7 +38,7 @@ public final class StreamingJob {
   private StreamingJob() {}
 
   public static void main(String[] args) throws Exception {
-    JobSettings settings = JobArguments.parse(args, true);
+    JobSettings settings = JobMainArguments.parseOrExit(args, true, NAME);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     define(env, settings, StorePipelines.forSettings(settings));
     env.execute(NAME);
@@ -63,7 +63,7 @@ public final class StreamingJob {
     if (options.catalogMaxAge() == null) {
       options = options.withCatalogMaxAge(DEFAULT_CATALOG_MAX_AGE);
     }
-    LineagePipeline.build(records, options, store, settings.openLineage());
+    LineagePipeline.build(records, options, store, settings.openLineageSinkOrNull());
   }
 
   static Configuration restartStrategy(JobSettings settings) {

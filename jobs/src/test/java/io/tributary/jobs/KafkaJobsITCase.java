@@ -162,7 +162,8 @@ class KafkaJobsITCase {
 
   @Test
   void streamFollowsTheTopicPastABadRecordAndARerunCountsNothingTwice() throws Exception {
-    JobClient job = stream("g-stream", Duration.ofSeconds(1));
+    // Default checkpoints (every 10 s): an edge must not wait for one.
+    JobClient job = stream("g-stream", null);
     List<Double> latencies = new ArrayList<>();
     try {
       // A first statement sees the job running and its partitions assigned.
@@ -170,7 +171,7 @@ class KafkaJobsITCase {
       awaitEdges(DAY_TWO_EDGES, Duration.ofSeconds(60));
       // Each statement is new, so each is analyzed: the time from its record being acknowledged
       // by the broker to its edge being in the store.
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < LATENCY_SAMPLES; i++) {
         String table = "lat_" + i;
         long sent = System.nanoTime();
         kafka.send(
@@ -190,7 +191,8 @@ class KafkaJobsITCase {
             Set.of("analytics.raw.r.z>analytics.marts." + table + ".c"), Duration.ofSeconds(30));
         latencies.add((System.nanoTime() - sent) / 1e6);
       }
-      System.out.println("produce -> edge in store, ms: " + latencies);
+      System.out.println(
+          "produce -> edge in store, ms: median " + median(latencies) + " of " + latencies);
 
       RecordMetadata bad = kafka.send(topic, 1, "not json at all", null);
       kafka.send(topic, 1, statement("after-bad", INSERT_SQL.formatted(1), Instant.now()), null);
@@ -204,9 +206,11 @@ class KafkaJobsITCase {
         kafka.send(
             topic, i % 2, statement("again" + i, INSERT_SQL.formatted(i + 2), Instant.now()), null);
       }
+      // the warm-up, the samples, after-bad and again0..3
+      long executions = LATENCY_SAMPLES + 6;
       awaitCount(
           "SELECT SUM(executions) FROM query_executions",
-          10,
+          executions,
           Duration.ofSeconds(30),
           Duration.ofMillis(200));
       // Offsets are committed to the group on checkpoints, so its lag is visible to Kafka tools.
@@ -217,7 +221,7 @@ class KafkaJobsITCase {
     }
     Map<String, Long> counts = executionsPerDay();
     long edgeRows = StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges");
-    assertThat(counts.values()).containsExactly(11L);
+    assertThat(counts.values()).containsExactly((long) LATENCY_SAMPLES + 6);
 
     // A new job without checkpoint reads the day again from its start: the same counts.
     JobClient rerun = stream("g-rerun", Duration.ofSeconds(1));
@@ -232,7 +236,15 @@ class KafkaJobsITCase {
     assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges"))
         .isEqualTo(edgeRows);
     assertThat(StoreContents.count(store, "SELECT COUNT(*) FROM dead_letters")).isEqualTo(1);
+    assertThat(median(latencies)).as("median of %s", latencies).isLessThan(2_000);
     assertThat(latencies).allMatch(ms -> ms < 2_000, "every edge within 2 s");
+  }
+
+  private static final int LATENCY_SAMPLES = 21;
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   private JobSummary backfill(Instant from, Instant to, String group) throws Exception {

@@ -9,7 +9,8 @@ import io.tributary.api.service.QueryLineageService.Written;
 
 /**
  * {@code POST /api/v1/lineage}: an OpenLineage run event (the path OpenLineage's HTTP transport
- * posts to). Answers what it wrote: resources registered, table and column edges.
+ * posts to). Answers 201 with what it wrote, for every valid event: resources registered, table and
+ * column edges.
  */
 public final class OpenLineageResource {
 
@@ -36,6 +37,7 @@ public final class OpenLineageResource {
     node.put("resources_registered", written.resources());
     node.put("table_edges", written.tableEdges());
     node.put("column_edges", written.columnEdges());
-    ctx.json(node);
+    // Marquez answers 201 to every event it records, ABORT and FAIL included; so do we.
+    ctx.status(201).json(node);
   }
 }

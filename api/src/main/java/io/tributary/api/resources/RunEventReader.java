@@ -11,6 +11,8 @@ import io.tributary.sql.model.LineageKind;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,9 +28,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads an OpenLineage run event (spec 2.0: {@code eventTime}, {@code run.runId}, {@code
- * job.namespace}/{@code job.name}, {@code inputs[]}, {@code outputs[]} with their {@code schema}
- * and {@code columnLineage} facets), naming the first thing that is wrong by its path in a 400.
+ * Reads an OpenLineage run event (spec 2.0: {@code producer} and {@code schemaURL}, {@code
+ * eventTime}, {@code run.runId}, {@code job.namespace}/{@code job.name}, {@code inputs[]}, {@code
+ * outputs[]} with their {@code schema} and {@code columnLineage} facets), naming the first thing
+ * that is wrong by its path in a 400.
  *
  * <p>A dataset name is split at dots: {@code db.schema.table}, {@code schema.table} or {@code
  * table}; with more than three parts the leading ones form the database; a path (a file dataset) is
@@ -54,6 +57,8 @@ final class RunEventReader {
               + EchoedValue.of(eventType)
               + "\"");
     }
+    uri(event, "producer");
+    uri(event, "schemaURL");
     String time = text(event, "eventTime", "eventTime");
     Instant eventTime;
     try {
@@ -248,6 +253,18 @@ final class RunEventReader {
       case 2 -> TableName.of(null, parts[0], parts[1]);
       default -> TableName.of(parts[0]);
     };
+  }
+
+  /** A field the spec requires to be a URI (the producer's code, the schema the event follows). */
+  private static void uri(JsonNode event, String field) {
+    String text = text(event, field, field);
+    try {
+      if (!new URI(text).isAbsolute()) {
+        throw bad(field + " must be an absolute URI, not \"" + EchoedValue.of(text) + "\"");
+      }
+    } catch (URISyntaxException e) {
+      throw bad(field + " must be a URI, not \"" + EchoedValue.of(text) + "\"");
+    }
   }
 
   private static JsonNode element(JsonNode node, String path) {

@@ -64,33 +64,41 @@ public final class LineageStoreSink {
   }
 
   /** Both rows of each edge; feed it {@link ResolvedEdge#rows}. */
-  public JdbcSink<EdgeRow> edges() {
-    return JdbcSink.<EdgeRow>builder()
-        .withQueryStatement(dialect.upsertDerivedEdgeSql(), EdgeRow::bind)
-        .withExecutionOptions(execution)
-        .buildAtLeastOnce(connection());
+  public CountingJdbcSink<EdgeRow> edges() {
+    return counting(
+        JdbcSink.<EdgeRow>builder()
+            .withQueryStatement(dialect.upsertDerivedEdgeSql(), EdgeRow::bind)
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
   }
 
-  public JdbcSink<QueryStats> queriesSeen() {
-    return JdbcSink.<QueryStats>builder()
-        .withQueryStatement(dialect.upsertQuerySeenSql(), LineageStoreSink::bindQueryStats)
-        .withExecutionOptions(execution)
-        .buildAtLeastOnce(connection());
+  public CountingJdbcSink<QueryStats> queriesSeen() {
+    return counting(
+        JdbcSink.<QueryStats>builder()
+            .withQueryStatement(dialect.upsertQuerySeenSql(), LineageStoreSink::bindQueryStats)
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
   }
 
-  public JdbcSink<ExecutionCount> queryExecutions() {
-    return JdbcSink.<ExecutionCount>builder()
-        .withQueryStatement(
-            dialect.upsertQueryExecutionsSql(), LineageStoreSink::bindExecutionCount)
-        .withExecutionOptions(execution)
-        .buildAtLeastOnce(connection());
+  public CountingJdbcSink<ExecutionCount> queryExecutions() {
+    return counting(
+        JdbcSink.<ExecutionCount>builder()
+            .withQueryStatement(
+                dialect.upsertQueryExecutionsSql(), LineageStoreSink::bindExecutionCount)
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
   }
 
-  public JdbcSink<DeadLetter> deadLetters() {
-    return JdbcSink.<DeadLetter>builder()
-        .withQueryStatement(INSERT_DEAD_LETTER_ONCE, LineageStoreSink::bindDeadLetter)
-        .withExecutionOptions(execution)
-        .buildAtLeastOnce(connection());
+  public CountingJdbcSink<DeadLetter> deadLetters() {
+    return counting(
+        JdbcSink.<DeadLetter>builder()
+            .withQueryStatement(INSERT_DEAD_LETTER_ONCE, LineageStoreSink::bindDeadLetter)
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
+  }
+
+  private static <T> CountingJdbcSink<T> counting(JdbcSink<T> sink) {
+    return new CountingJdbcSink<>(sink);
   }
 
   private JdbcConnectionOptions connection() {

@@ -7,6 +7,7 @@ import io.openlineage.client.transports.FileTransport;
 import io.openlineage.client.transports.HttpConfig;
 import io.openlineage.client.transports.HttpTransport;
 import io.openlineage.client.transports.Transport;
+import io.tributary.jobs.pipeline.StatementRun;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;

@@ -2,6 +2,7 @@ package io.tributary.jobs.openlineage;
 
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineageClient;
+import io.tributary.jobs.pipeline.StatementRun;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

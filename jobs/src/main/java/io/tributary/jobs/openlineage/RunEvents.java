@@ -2,6 +2,7 @@ package io.tributary.jobs.openlineage;
 
 import io.openlineage.client.OpenLineage;
 import io.tributary.jobs.pipeline.EdgeEnd;
+import io.tributary.jobs.pipeline.StatementRun;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

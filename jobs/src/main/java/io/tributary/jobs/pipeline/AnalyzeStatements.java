@@ -3,9 +3,9 @@ package io.tributary.jobs.pipeline;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.DeadLetterReason;
+import io.tributary.connectors.store.JobJdbcDrivers;
 import io.tributary.connectors.store.LineageEdges;
 import io.tributary.connectors.store.ResourceId;
-import io.tributary.jobs.openlineage.StatementRun;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
 import io.tributary.sql.dialect.Dialect;
@@ -77,7 +77,8 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
 
   @Override
   public void open(OpenContext context) throws Exception {
-    JobJdbcDrivers.deregisterWithTheJob(getRuntimeContext());
+    JobJdbcDrivers.deregisterWithTheJob(
+        getRuntimeContext()::registerUserCodeClassLoaderReleaseHookIfAbsent);
     analyzer = new LineageAnalyzer(options.limits());
     names = store.openNames(options.registerDiscovered(), options.catalogMaxAge());
     var metrics = getRuntimeContext().getMetricGroup();

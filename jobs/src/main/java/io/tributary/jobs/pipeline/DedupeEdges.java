@@ -2,6 +2,7 @@ package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ResolvedEdge;
+import io.tributary.connectors.store.JobJdbcDrivers;
 import java.time.Duration;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -60,7 +61,8 @@ final class DedupeEdges extends KeyedProcessFunction<ResolvedEdge.Key, ResolvedE
         getRuntimeContext()
             .getState(
                 new ValueStateDescriptor<>("heldEdge", TypeInformation.of(ResolvedEdge.class)));
-    JobJdbcDrivers.deregisterWithTheJob(getRuntimeContext());
+    JobJdbcDrivers.deregisterWithTheJob(
+        getRuntimeContext()::registerUserCodeClassLoaderReleaseHookIfAbsent);
     lookup = store.openEdgeLookup();
     var metrics = getRuntimeContext().getMetricGroup();
     edgesNew = metrics.counter(PipelineMetrics.EDGES_NEW);

@@ -6,13 +6,11 @@ import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.source.QueryRecord;
 import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.EdgeRow;
-import io.tributary.jobs.openlineage.OpenLineageOptions;
-import io.tributary.jobs.openlineage.OpenLineageSink;
-import io.tributary.jobs.openlineage.StatementRun;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -80,15 +78,15 @@ public final class LineagePipeline {
   }
 
   /**
-   * Adds the pipeline after {@code records}, ending in the store's sinks and, when {@code
-   * openLineage} is set, in OpenLineage run events (one per analyzed statement that writes a
-   * table).
+   * Adds the pipeline after {@code records}, ending in the store's sinks and, when {@code runs} is
+   * set, in that sink of statement runs (one per analyzed statement that writes a table: what
+   * OpenLineage events are made of).
    */
   public static void build(
       DataStream<QueryRecord> records,
       PipelineOptions options,
       PipelineStore store,
-      OpenLineageOptions openLineage) {
+      Sink<StatementRun> runs) {
     // In batch mode a key's timers fire when its input ends: operators hold what they send on
     // until then, so edges carry the whole first/last seen range of the statements behind them.
     boolean batch =
@@ -136,16 +134,15 @@ public final class LineagePipeline {
     SingleOutputStreamOperator<ResolvedEdge> resolved =
         firstSeen
             .process(
-                new AnalyzeStatements(
-                    options, store, DEAD_LETTERS, openLineage == null ? null : RUNS))
+                new AnalyzeStatements(options, store, DEAD_LETTERS, runs == null ? null : RUNS))
             .name("Analyze statements")
             .uid("analyze-statements");
 
-    if (openLineage != null) {
+    if (runs != null) {
       // One sender: events are few (one per distinct statement) and a file is appended in order.
       resolved
           .getSideOutput(RUNS)
-          .sinkTo(new OpenLineageSink(openLineage))
+          .sinkTo(runs)
           .name("Send OpenLineage events")
           .uid("send-openlineage-events")
           .setParallelism(1);

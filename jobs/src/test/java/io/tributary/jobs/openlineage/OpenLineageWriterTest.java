@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openlineage.client.OpenLineageClient;
 import io.tributary.jobs.pipeline.EdgeEnd;
+import io.tributary.jobs.pipeline.StatementRun;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.tributary.jobs.pipeline;
+package io.tributary.connectors.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,6 @@
-package io.tributary.jobs.openlineage;
+package io.tributary.jobs.pipeline;
 
 import io.tributary.connectors.store.LineageEdges;
-import io.tributary.jobs.pipeline.EdgeEnd;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.LineageKind;
