@@ -163,7 +163,7 @@ class KafkaJobsITCase {
   @Test
   void streamFollowsTheTopicPastABadRecordAndARerunCountsNothingTwice() throws Exception {
     // Default checkpoints (every 10 s): an edge must not wait for one.
-    JobClient job = stream("g-stream", null);
+    JobClient job = stream("g-stream", JobFlags.CHECKPOINT_INTERVAL.defaultValue());
     List<Double> latencies = new ArrayList<>();
     try {
       // A first statement sees the job running and its partitions assigned.
