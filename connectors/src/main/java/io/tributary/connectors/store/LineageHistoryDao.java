@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -250,22 +249,7 @@ public final class LineageHistoryDao {
     if (reason.requested()) {
       edges.writeRequested(c, keptEdges);
     } else {
-      List<EdgeRow> rows = new ArrayList<>();
-      keptEdges.forEach(e -> rows.addAll(e.rows()));
-      upsertRows(c, rows);
-    }
-  }
-
-  /** Derived edge rows as they are, in lock order. */
-  void upsertRows(Connection c, Collection<EdgeRow> rows) throws SQLException {
-    List<EdgeRow> sorted = new ArrayList<>(new LinkedHashSet<>(rows));
-    sorted.sort(EdgeRow.LOCK_ORDER);
-    try (PreparedStatement ps = c.prepareStatement(dialect.upsertDerivedEdgeSql())) {
-      for (EdgeRow row : sorted) {
-        EdgeRow.bind(ps, row);
-        ps.addBatch();
-      }
-      ps.executeBatch();
+      edges.upsertDerived(c, keptEdges); // a statement from the log respects tombstones
     }
   }
 
@@ -320,21 +304,6 @@ public final class LineageHistoryDao {
           }
           return rows / 2;
         });
-  }
-
-  /** The targets of the derived edges written into these tables and their columns. */
-  static Set<UUID> tableAndColumns(Connection c, UUID table) throws SQLException {
-    Set<UUID> ids = new LinkedHashSet<>();
-    ids.add(table);
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM resources WHERE table_id = ?")) {
-      ps.setObject(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getObject(1, UUID.class));
-        }
-      }
-    }
-    return ids;
   }
 
   private static void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {

@@ -133,9 +133,9 @@ public final class SchemaHistoryDao {
             setColumns(c, b, learned(a.columns()), at);
           }
           b = reload(c, b);
-          List<DerivedEdge> links = links(a, moved, b, at, fingerprint);
-          history.replaceUpstream(c, List.of(b.id()), links, at, RetirementReason.RENAMED);
-          history.upsertRows(c, copies(fedA, a, b, at));
+          List<DerivedEdge> written = new ArrayList<>(links(a, moved, b, at, fingerprint));
+          written.addAll(copies(fedA, a, b, at));
+          history.replaceUpstream(c, List.of(b.id()), written, at, RetirementReason.RENAMED);
           event(c, a.id(), at, ResourceEvent.Kind.RENAMED, Optional.of(b.id()));
           event(c, b.id(), at, ResourceEvent.Kind.CREATED, Optional.empty());
           return b.id();
@@ -160,12 +160,12 @@ public final class SchemaHistoryDao {
           }
           StoredTable newA = reload(c, a);
           StoredTable newB = reload(c, b);
-          List<DerivedEdge> links = new ArrayList<>(links(a, aColumns, newB, at, fingerprint));
-          links.addAll(links(b, bColumns, newA, at, fingerprint));
-          history.replaceUpstream(c, List.of(a.id(), b.id()), links, at, RetirementReason.RENAMED);
-          List<EdgeRow> copies = new ArrayList<>(copies(fedA, a, newB, at));
-          copies.addAll(copies(fedB, b, newA, at));
-          history.upsertRows(c, copies);
+          List<DerivedEdge> written = new ArrayList<>(links(a, aColumns, newB, at, fingerprint));
+          written.addAll(links(b, bColumns, newA, at, fingerprint));
+          written.addAll(copies(fedA, a, newB, at));
+          written.addAll(copies(fedB, b, newA, at));
+          history.replaceUpstream(
+              c, List.of(a.id(), b.id()), written, at, RetirementReason.RENAMED);
           return null;
         });
   }
@@ -449,36 +449,24 @@ public final class SchemaHistoryDao {
   }
 
   /**
-   * What fed {@code from} (and its columns) now feeds {@code to} (its columns of the same names):
-   * first seen as before, last seen at the rename.
+   * What fed {@code from} (and its columns) feeds {@code to} (its columns of the same names) from
+   * the rename on: seen at the rename, so that as of an earlier time {@code to} had no such
+   * lineage.
    */
-  private static List<EdgeRow> copies(
+  private static List<DerivedEdge> copies(
       List<LineageEdge> fed, StoredTable from, StoredTable to, Instant at) {
     Map<UUID, UUID> target = new HashMap<>();
     target.put(from.id(), to.id());
     for (StoredColumn col : from.columns()) {
       to.column(col.name()).ifPresent(t -> target.put(col.id(), t.id()));
     }
-    List<EdgeRow> rows = new ArrayList<>();
+    List<DerivedEdge> rows = new ArrayList<>();
     for (LineageEdge e : fed) {
       UUID newTarget = target.get(e.target());
       if (newTarget == null || newTarget.equals(e.source())) {
         continue;
       }
-      Instant first = e.firstSeen().isBefore(at) ? e.firstSeen() : at;
-      DerivedEdge flow = new DerivedEdge(e.source(), newTarget, at, e.queryFingerprint());
-      for (EdgeRow row : flow.rows()) {
-        rows.add(
-            new EdgeRow(
-                row.from(),
-                row.to(),
-                row.direction(),
-                row.source(),
-                row.target(),
-                first,
-                at,
-                row.fingerprint()));
-      }
+      rows.add(new DerivedEdge(e.source(), newTarget, at, e.queryFingerprint()));
     }
     return rows;
   }
