@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -228,6 +230,19 @@ public final class LineageHistoryDao {
         ps.executeQuery().close();
       }
     }
+    if (reason.requested()) {
+      // Requests replace in the order they take the lock: each one's time is after the last
+      // replacement, so two at the same instant cannot both stay.
+      Optional<Instant> latest = latestReplacement(c, targets);
+      if (latest.isPresent() && !at.isAfter(latest.get())) {
+        Instant after = latest.get().plus(1, ChronoUnit.MICROS);
+        keptEdges =
+            keptEdges.stream()
+                .map(e -> new DerivedEdge(e.source(), e.target(), after, e.fingerprint()))
+                .toList();
+        at = after;
+      }
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO lineage_replacements (target_entity, replaced_at, reason)"
@@ -251,6 +266,28 @@ public final class LineageHistoryDao {
     } else {
       edges.upsertDerived(c, keptEdges); // a statement from the log respects tombstones
     }
+  }
+
+  private static Optional<Instant> latestReplacement(Connection c, List<UUID> targets)
+      throws SQLException {
+    Instant latest = null;
+    for (List<UUID> chunk : Sql.chunks(targets)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT MAX(replaced_at) AS latest FROM lineage_replacements WHERE target_entity IN ("
+                  + Sql.placeholders(chunk.size())
+                  + ")")) {
+        bindAll(ps, new ArrayList<>(chunk));
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          Instant t = Sql.instant(rs, "latest");
+          if (t != null && (latest == null || t.isAfter(latest))) {
+            latest = t;
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   /**
