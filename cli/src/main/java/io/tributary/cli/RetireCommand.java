@@ -47,7 +47,12 @@ final class RetireCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .println(
-              "retired " + retired + " edge" + (retired == 1 ? "" : "s") + " unseen for " + unseen);
+              "retired "
+                  + retired
+                  + " edge"
+                  + (retired == 1 ? "" : "s")
+                  + " unseen for "
+                  + shown());
       spec.commandLine().getOut().flush();
     }
     return 0;
