@@ -161,6 +161,29 @@ public abstract class LineageHistoryITCase extends StoreITCaseBase {
   }
 
   @Test
+  void aRunningRetirementRetiresUnseenEdgesAsTheyAppear() throws Exception {
+    ResourceRow stale = table("stale"), fresh = table("fresh"), t = table("t");
+    store.edges().upsertDerived(List.of(edge(stale, t, T1, "q1"), edge(fresh, t, T2, "q2")));
+    List<String> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (UnseenRetirement retirement =
+        UnseenRetirement.start(
+            database.jdbcUrl(), Duration.ofDays(20), Duration.ofMillis(50), reports::add)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (sourcesOf(t).contains(stale.id()) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(sourcesOf(t)).containsExactly(fresh.id());
+      // an edge going stale while it runs is retired on a later round
+      store.edges().upsertDerived(List.of(edge(stale, t, T3, "q1"), edge(fresh, t, T4, "q2")));
+      while (sourcesOf(t).contains(stale.id()) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(sourcesOf(t)).containsExactly(fresh.id());
+    }
+    assertThat(reports).isNotEmpty().allMatch(r -> r.startsWith("retired "));
+  }
+
+  @Test
   void createTableTeachesTheSchemaUnlessACatalogKnowsTheTable() {
     TableName name = TableName.of("db", "s", unique("learned"));
     // seen in a query first, without types
