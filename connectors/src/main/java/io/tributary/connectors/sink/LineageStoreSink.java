@@ -2,8 +2,10 @@ package io.tributary.connectors.sink;
 
 import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.EdgeRow;
+import io.tributary.connectors.store.LineageHistoryDao;
 import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.connectors.store.QuerySeen;
+import io.tributary.connectors.store.RetirementReason;
 import io.tributary.connectors.store.StoreDialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -27,6 +29,7 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  *   <li>{@link #queriesSeen()}: one row per fingerprint; widens first/last seen.
  *   <li>{@link #queryExecutions()}: whole daily counts per fingerprint and origin; the store keeps
  *       the larger count, so a replayed count changes nothing.
+ *   <li>{@link #replacements()}: a table's contents replaced at a time, recorded once.
  *   <li>{@link #deadLetters()}: inserts each dead letter once, under an id made of its query id,
  *       fingerprint and reason.
  * </ul>
@@ -89,6 +92,23 @@ public final class LineageStoreSink {
             dialect.upsertQueryExecutionsSql(), LineageStoreSink::bindExecutionCount)
         .withExecutionOptions(execution)
         .buildAtLeastOnce(connection());
+  }
+
+  /** Replacements of a table's contents, each recorded once (see {@link ContentReplacement}). */
+  public JdbcSink<ContentReplacement> replacements() {
+    return JdbcSink.<ContentReplacement>builder()
+        .withQueryStatement(LineageHistoryDao.INSERT_REPLACEMENT, LineageStoreSink::bindReplacement)
+        .withExecutionOptions(execution)
+        .buildAtLeastOnce(connection());
+  }
+
+  static void bindReplacement(PreparedStatement ps, ContentReplacement r) throws SQLException {
+    LineageHistoryDao.bindReplacement(
+        ps,
+        UUID.fromString(r.targetId()),
+        Instant.ofEpochMilli(r.replacedAtMillis()),
+        RetirementReason.byName(r.reason())
+            .orElseThrow(() -> new IllegalArgumentException("no retirement reason " + r.reason())));
   }
 
   public JdbcSink<io.tributary.connectors.sink.DeadLetter> deadLetters() {

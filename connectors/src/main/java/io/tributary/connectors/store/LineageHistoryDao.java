@@ -39,6 +39,26 @@ public final class LineageHistoryDao {
       "e.id, e.created_at, e.updated_at, e.from_entity, e.to_entity, e.direction, e.is_manual,"
           + " e.provenance, e.first_seen, e.last_seen, e.query_fingerprint";
 
+  /**
+   * Records that a statement replaced a target's contents at a time, once (a replay inserts
+   * nothing): what a job's sink writes for CREATE OR REPLACE or INSERT OVERWRITE, with the
+   * statement's edges written as usual. Parameters: see {@link #bindReplacement}.
+   */
+  public static final String INSERT_REPLACEMENT =
+      "INSERT INTO lineage_replacements (target_entity, replaced_at, reason)"
+          + " SELECT CAST(? AS UUID), CAST(? AS TIMESTAMP WITH TIME ZONE), ? WHERE NOT EXISTS"
+          + " (SELECT 1 FROM lineage_replacements WHERE target_entity = ? AND replaced_at = ?)";
+
+  /** Sets the 5 parameters of {@link #INSERT_REPLACEMENT}. */
+  public static void bindReplacement(
+      PreparedStatement ps, UUID target, Instant at, RetirementReason reason) throws SQLException {
+    ps.setObject(1, target);
+    ps.setObject(2, Timestamps.toDb(at));
+    ps.setString(3, reason.dbName());
+    ps.setObject(4, target);
+    ps.setObject(5, Timestamps.toDb(at));
+  }
+
   private final Transactions tx;
   private final EdgeDao edges;
   private final StoreDialect dialect;
@@ -243,17 +263,9 @@ public final class LineageHistoryDao {
         at = after;
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO lineage_replacements (target_entity, replaced_at, reason)"
-                + " SELECT ?, CAST(? AS TIMESTAMP WITH TIME ZONE), ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM lineage_replacements WHERE target_entity = ? AND replaced_at = ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_REPLACEMENT)) {
       for (UUID target : targets) {
-        ps.setObject(1, target);
-        ps.setObject(2, Timestamps.toDb(at));
-        ps.setString(3, reason.dbName());
-        ps.setObject(4, target);
-        ps.setObject(5, Timestamps.toDb(at));
+        bindReplacement(ps, target, at, reason);
         ps.addBatch();
       }
       ps.executeBatch();

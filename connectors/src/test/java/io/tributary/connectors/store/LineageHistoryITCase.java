@@ -117,6 +117,25 @@ public abstract class LineageHistoryITCase extends StoreITCaseBase {
   }
 
   @Test
+  void aReplacementRecordedByASinkRetiresEdgesWrittenBeforeOrAfterIt() throws Exception {
+    ResourceRow early = table("early"), late = table("late"), t = table("t");
+    store.edges().upsertDerived(List.of(edge(early, t, T1, "q1")));
+    // as a job's sink records it, twice (a replay)
+    for (int i = 0; i < 2; i++) {
+      try (Connection c = store.dataSource().getConnection();
+          PreparedStatement ps = c.prepareStatement(LineageHistoryDao.INSERT_REPLACEMENT)) {
+        LineageHistoryDao.bindReplacement(ps, t.id(), T2, RetirementReason.REPLACED);
+        assertThat(ps.executeUpdate()).isEqualTo(i == 0 ? 1 : 0);
+      }
+    }
+    // the replacing statement's own edge, and an older one the backfill reaches only now
+    store
+        .edges()
+        .upsertDerived(List.of(edge(late, t, T2, "q2"), edge(table("older"), t, T1, "q3")));
+    assertThat(sourcesOf(t)).containsExactly(late.id());
+  }
+
+  @Test
   void aRequestedReplacementAsksForItsEdgesAgainEvenWhenDeletedBefore() {
     ResourceRow s = table("s"), t = table("t");
     store.edges().upsertDerived(List.of(edge(s, t, T1, "q1")));
