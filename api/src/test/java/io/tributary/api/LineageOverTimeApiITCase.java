@@ -190,6 +190,17 @@ public abstract class LineageOverTimeApiITCase extends ApiITCaseBase {
   }
 
   @Test
+  void theOpenApiDocumentDescribesTheTimeParametersAndUsage() {
+    JsonNode paths = get("/openapi.json").json().get("paths");
+    assertThat(paths.has("/resources/{resource_id}/usage")).isTrue();
+    for (String path : List.of("/lineage/manual", "/lineage/graph", "/lineage/column_graph")) {
+      List<String> names = new ArrayList<>();
+      paths.get(path).get("get").get("parameters").forEach(p -> names.add(p.get("name").asText()));
+      assertThat(names).as(path).contains("as_of", "include_retired", "include_dropped");
+    }
+  }
+
+  @Test
   void badTimeParametersAreClearErrors() {
     assertError(get("/lineage/manual?as_of=yesterday"), 400);
     assertError(get("/resources?as_of=2024-13-01"), 400);
