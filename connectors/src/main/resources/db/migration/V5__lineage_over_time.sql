@@ -8,6 +8,8 @@
 ALTER TABLE lineage_edges ADD COLUMN retired_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE lineage_edges ADD COLUMN retired_reason VARCHAR(32);
 ALTER TABLE lineage_edges ADD COLUMN retired_seen TIMESTAMP WITH TIME ZONE;
+-- Readers check whether any edge is retired before they add the condition to their queries.
+CREATE INDEX lineage_edges_retired ON lineage_edges (retired_at);
 
 -- A statement (or a PATCH of lineage_from_query) replaced the whole contents of a table at
 -- replaced_at. Derived edges into the table or its columns whose last execution is older are

@@ -82,11 +82,15 @@ public final class LineageHistoryDao {
       where.add("e.to_entity IN (" + Sql.placeholders(filter.toEntities().size()) + ")");
       params.addAll(filter.toEntities());
     }
-    where.add(TimeSql.edgeVisible(view));
-    String from =
-        " FROM lineage_edges e" + TimeSql.AS_OF_JOIN + " WHERE " + String.join(" AND ", where);
     return tx.read(
         c -> {
+          List<String> conditions = new ArrayList<>(where);
+          conditions.add(TimeSql.edgeVisible(view, TimeSql.History.probe(c)));
+          String from =
+              " FROM lineage_edges e"
+                  + TimeSql.AS_OF_JOIN
+                  + " WHERE "
+                  + String.join(" AND ", conditions);
           long count;
           try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from)) {
             bindAll(ps, params);
@@ -120,6 +124,7 @@ public final class LineageHistoryDao {
     return tx.read(
         c -> {
           List<LineageEdge> result = new ArrayList<>();
+          TimeSql.History history = TimeSql.History.probe(c);
           for (List<UUID> chunk : Sql.chunks(entities)) {
             String sql =
                 "SELECT "
@@ -129,7 +134,7 @@ public final class LineageHistoryDao {
                     + " WHERE e.direction = ? AND e.from_entity IN ("
                     + Sql.placeholders(chunk.size())
                     + ") AND "
-                    + TimeSql.edgeVisible(view);
+                    + TimeSql.edgeVisible(view, history);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
               ps.setObject(1, Timestamps.toDb(view.time()));
               ps.setString(2, direction.name());

@@ -101,7 +101,6 @@ public final class ResourceDao {
     List<String> where = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     params.add(Timestamps.toDb(view.time()));
-    where.add(TimeSql.resourceVisible(view));
     filter
         .entityType()
         .ifPresent(
@@ -144,9 +143,11 @@ public final class ResourceDao {
               where.add("LOWER(r.title) LIKE ? ESCAPE '!'");
               params.add("%" + likeEscape(s.toLowerCase(Locale.ROOT)) + "%");
             });
-    String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     return tx.read(
         c -> {
+          List<String> conditions = new ArrayList<>(where);
+          conditions.add(TimeSql.resourceVisible(view, TimeSql.History.probe(c)));
+          String condition = " WHERE " + String.join(" AND ", conditions);
           long count;
           try (PreparedStatement ps =
               c.prepareStatement(

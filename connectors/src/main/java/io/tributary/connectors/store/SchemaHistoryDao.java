@@ -423,6 +423,7 @@ public final class SchemaHistoryDao {
     targets.add(t.id());
     t.columns().forEach(col -> targets.add(col.id()));
     List<LineageEdge> result = new ArrayList<>();
+    TimeSql.History history = TimeSql.History.probe(c);
     for (List<UUID> chunk : Sql.chunks(targets)) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -433,7 +434,7 @@ public final class SchemaHistoryDao {
                   + " WHERE e.direction = 'DOWNSTREAM' AND e.to_entity IN ("
                   + Sql.placeholders(chunk.size())
                   + ") AND "
-                  + TimeSql.EDGE_NOT_RETIRED)) {
+                  + TimeSql.edgeNotRetired(history))) {
         ps.setObject(1, Timestamps.toDb(LineageView.END_OF_TIME));
         for (int i = 0; i < chunk.size(); i++) {
           ps.setObject(i + 2, chunk.get(i));

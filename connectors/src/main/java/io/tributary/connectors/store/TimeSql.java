@@ -1,5 +1,10 @@
 package io.tributary.connectors.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * The SQL conditions of lineage over time, one place for each rule. They refer to a derived table
  * {@code asof} with one column {@code t}, the time a read looks at ({@link #AS_OF_JOIN}, whose one
@@ -8,6 +13,27 @@ package io.tributary.connectors.store;
 final class TimeSql {
 
   private TimeSql() {}
+
+  /**
+   * Which kinds of history the store holds at all: a condition whose table is empty is left out of
+   * a read, so a store without DDL events, replacements or retired edges reads as fast as before.
+   */
+  record History(boolean events, boolean replacements, boolean retired) {
+
+    static History probe(Connection c) throws SQLException {
+      return new History(
+          any(c, "SELECT 1 FROM resource_events"),
+          any(c, "SELECT 1 FROM lineage_replacements"),
+          any(c, "SELECT 1 FROM lineage_edges WHERE retired_at IS NOT NULL"));
+    }
+
+    private static boolean any(Connection c, String sql) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement(sql + " LIMIT 1");
+          ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
 
   /** Joined to a read's FROM: one parameter, the time looked at. */
   static final String AS_OF_JOIN =
@@ -26,16 +52,31 @@ final class TimeSql {
     return entity + ", (SELECT xr.table_id FROM resources xr WHERE xr.id = " + entity + ")";
   }
 
+  private static final String RETIRED_ON_REQUEST =
+      "(e.retired_at IS NOT NULL AND e.last_seen <= e.retired_seen AND e.retired_at <= asof.t)";
+
+  private static final String REPLACED_SINCE_SEEN =
+      "EXISTS (SELECT 1 FROM lineage_replacements rp WHERE rp.target_entity IN ("
+          + selfAndTable(TARGET)
+          + ") AND rp.replaced_at > e.last_seen AND rp.replaced_at <= asof.t)";
+
   /**
    * The edge is not retired as of {@code asof.t}: manual, or neither retired on request (and not
    * seen since) nor older than a replacement of its target (or its target's table) made by then.
    */
-  static final String EDGE_NOT_RETIRED =
-      "(e.is_manual OR (NOT (e.retired_at IS NOT NULL AND e.last_seen <= e.retired_seen"
-          + " AND e.retired_at <= asof.t)"
-          + " AND NOT EXISTS (SELECT 1 FROM lineage_replacements rp WHERE rp.target_entity IN ("
-          + selfAndTable(TARGET)
-          + ") AND rp.replaced_at > e.last_seen AND rp.replaced_at <= asof.t)))";
+  static String edgeNotRetired(History h) {
+    if (!h.retired() && !h.replacements()) {
+      return "TRUE";
+    }
+    StringBuilder retired = new StringBuilder();
+    if (h.retired()) {
+      retired.append(RETIRED_ON_REQUEST);
+    }
+    if (h.replacements()) {
+      retired.append(retired.isEmpty() ? "" : " OR ").append(REPLACED_SINCE_SEEN);
+    }
+    return "(e.is_manual OR NOT (" + retired + "))";
+  }
 
   /** The edge had been seen by {@code asof.t}. */
   static final String EDGE_SEEN = "e.first_seen <= asof.t";
@@ -59,19 +100,19 @@ final class TimeSql {
   }
 
   /** The conditions an edge meets to be seen under {@code view}, joined with AND. */
-  static String edgeVisible(LineageView view) {
+  static String edgeVisible(LineageView view, History h) {
     StringBuilder sql = new StringBuilder(EDGE_SEEN);
     if (!view.includeRetired()) {
-      sql.append(" AND ").append(EDGE_NOT_RETIRED);
+      sql.append(" AND ").append(edgeNotRetired(h));
     }
-    if (!view.includeDropped()) {
+    if (!view.includeDropped() && h.events()) {
       sql.append(" AND ").append(exists(SOURCE)).append(" AND ").append(exists(TARGET));
     }
     return sql.toString();
   }
 
   /** The conditions a resource (alias {@code r}) meets to be seen under {@code view}. */
-  static String resourceVisible(LineageView view) {
-    return view.includeDropped() ? "TRUE" : exists("r.id");
+  static String resourceVisible(LineageView view, History h) {
+    return view.includeDropped() || !h.events() ? "TRUE" : exists("r.id");
   }
 }
