@@ -92,9 +92,9 @@ public final class GraphService {
       throw new BadRequestException("table_id " + table + " is a column, not a table or view");
     }
     List<Resource> columns = store.resources().columns(table);
-    if (!view.includeDropped()) {
-      columns = columns.stream().filter(c -> store.schemaHistory().exists(c.id(), view)).toList();
-    }
+    Set<UUID> existing =
+        store.schemaHistory().existing(columns.stream().map(Resource::id).toList(), view);
+    columns = columns.stream().filter(c -> existing.contains(c.id())).toList();
     return walk(table, columns, directions, depth, view);
   }
 

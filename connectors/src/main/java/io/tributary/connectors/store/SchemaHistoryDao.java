@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -208,20 +210,46 @@ public final class SchemaHistoryDao {
 
   /** Whether this resource (and its table, for a column) exists under {@code view}'s time. */
   public boolean exists(UUID resourceId, LineageView view) {
+    return existing(List.of(resourceId), view).contains(resourceId);
+  }
+
+  /**
+   * Those of these resources that exist under {@code view}'s time (all when it includes dropped or
+   * the store holds no DDL events).
+   */
+  public Set<UUID> existing(Collection<UUID> resourceIds, LineageView view) {
+    if (view.includeDropped()) {
+      return new LinkedHashSet<>(resourceIds);
+    }
     return tx.read(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT 1 FROM (SELECT CAST(? AS UUID) AS id) r"
-                      + TimeSql.AS_OF_JOIN
-                      + " WHERE "
-                      + TimeSql.exists("r.id"))) {
-            ps.setObject(1, resourceId);
-            ps.setObject(2, Timestamps.toDb(view.time()));
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next();
+          Set<UUID> result = new LinkedHashSet<>();
+          TimeSql.History history = TimeSql.History.probe(c);
+          if (!history.events()) {
+            result.addAll(resourceIds);
+            return result;
+          }
+          for (List<UUID> chunk : Sql.chunks(resourceIds)) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT r.id FROM resources r"
+                        + TimeSql.AS_OF_JOIN
+                        + " WHERE r.id IN ("
+                        + Sql.placeholders(chunk.size())
+                        + ") AND "
+                        + TimeSql.exists("r.id"))) {
+              ps.setObject(1, Timestamps.toDb(view.time()));
+              for (int i = 0; i < chunk.size(); i++) {
+                ps.setObject(i + 2, chunk.get(i));
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  result.add(rs.getObject(1, UUID.class));
+                }
+              }
             }
           }
+          return result;
         });
   }
 
