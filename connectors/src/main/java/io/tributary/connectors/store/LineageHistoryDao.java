@@ -85,7 +85,7 @@ public final class LineageHistoryDao {
     return tx.read(
         c -> {
           List<String> conditions = new ArrayList<>(where);
-          conditions.add(TimeSql.edgeVisible(view, TimeSql.History.probe(c)));
+          conditions.add(TimeSql.edgeVisible(view, TimeSql.History.probe(c, view.time())));
           String from =
               " FROM lineage_edges e"
                   + TimeSql.AS_OF_JOIN
@@ -124,7 +124,7 @@ public final class LineageHistoryDao {
     return tx.read(
         c -> {
           List<LineageEdge> result = new ArrayList<>();
-          TimeSql.History history = TimeSql.History.probe(c);
+          TimeSql.History history = TimeSql.History.probe(c, view.time());
           for (List<UUID> chunk : Sql.chunks(entities)) {
             String sql =
                 "SELECT "

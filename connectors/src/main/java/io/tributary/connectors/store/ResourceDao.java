@@ -146,7 +146,7 @@ public final class ResourceDao {
     return tx.read(
         c -> {
           List<String> conditions = new ArrayList<>(where);
-          conditions.add(TimeSql.resourceVisible(view, TimeSql.History.probe(c)));
+          conditions.add(TimeSql.resourceVisible(view, TimeSql.History.probe(c, view.time())));
           String condition = " WHERE " + String.join(" AND ", conditions);
           long count;
           try (PreparedStatement ps =

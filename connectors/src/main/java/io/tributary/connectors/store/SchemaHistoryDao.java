@@ -224,7 +224,7 @@ public final class SchemaHistoryDao {
     return tx.read(
         c -> {
           Set<UUID> result = new LinkedHashSet<>();
-          TimeSql.History history = TimeSql.History.probe(c);
+          TimeSql.History history = TimeSql.History.probe(c, view.time());
           if (!history.events()) {
             result.addAll(resourceIds);
             return result;
@@ -451,7 +451,7 @@ public final class SchemaHistoryDao {
     targets.add(t.id());
     t.columns().forEach(col -> targets.add(col.id()));
     List<LineageEdge> result = new ArrayList<>();
-    TimeSql.History history = TimeSql.History.probe(c);
+    TimeSql.History history = TimeSql.History.probe(c, LineageView.END_OF_TIME);
     for (List<UUID> chunk : Sql.chunks(targets)) {
       try (PreparedStatement ps =
           c.prepareStatement(

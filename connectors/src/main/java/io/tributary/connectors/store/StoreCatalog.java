@@ -90,7 +90,8 @@ public final class StoreCatalog implements Catalog {
               "SELECT r.id, r.table_id, r.title, r.type FROM resources r"
                   + TimeSql.AS_OF_JOIN
                   + " WHERE r.entity_type = 'column' AND "
-                  + TimeSql.resourceVisible(LineageView.current(), TimeSql.History.probe(c))
+                  + TimeSql.resourceVisible(
+                      LineageView.current(), TimeSql.History.probe(c, LineageView.END_OF_TIME))
                   + " ORDER BY r.table_id, r.ordinal, r.title")) {
         ps.setObject(1, Timestamps.toDb(LineageView.END_OF_TIME));
         ResultSet rs = ps.executeQuery();

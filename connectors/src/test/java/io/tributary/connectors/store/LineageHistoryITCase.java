@@ -427,6 +427,36 @@ public abstract class LineageHistoryITCase extends StoreITCaseBase {
   }
 
   @Test
+  void manyDroppedTablesAreLeftOutAsAFewAre() {
+    // More gone resources than a read lists by id: the reads fall back to their subqueries.
+    String prefix = unique("many");
+    List<TableName> names = new java.util.ArrayList<>();
+    for (int i = 0; i <= TimeSql.MAX_LISTED; i++) {
+      names.add(TableName.of("db", "s", prefix + "_" + i));
+    }
+    names.forEach(n -> store.resources().registerDiscovered(n, List.of()));
+    ResourceRow reader = table("reader");
+    ResourceRow first = ResourceRow.discoveredTable(names.get(0));
+    ResourceRow kept = table("kept");
+    store.edges().upsertDerived(List.of(edge(first, reader, T1, "q"), edge(kept, reader, T1, "q")));
+    names.forEach(n -> store.schemaHistory().drop(n, T2));
+
+    ResourceFilter byPrefix =
+        new ResourceFilter(
+            Optional.of(EntityType.TABLE),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(prefix));
+    assertThat(store.resources().list(byPrefix, LineageView.current(), 1, 10).count()).isZero();
+    assertThat(store.resources().list(byPrefix, asOf(T1), 1, 10).count()).isEqualTo(names.size());
+    assertThat(sourcesOf(reader)).containsExactly(kept.id());
+    assertThat(sourcesOf(reader, asOf(T1))).containsExactlyInAnyOrder(kept.id(), first.id());
+    assertThat(store.schemaHistory().exists(first.id(), LineageView.current())).isFalse();
+  }
+
+  @Test
   void usageCountsTheQueriesReadingAndWritingAResource() {
     ResourceRow src = table("src"), t = table("t"), next = table("next");
     ResourceRow tx = column(t, "x"), srcX = column(src, "x");
