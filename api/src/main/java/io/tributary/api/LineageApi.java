@@ -144,6 +144,7 @@ public final class LineageApi implements AutoCloseable {
     get(app, ExplorerPage.PATH, explorer::index);
     get(app, "/resources", resources::list);
     get(app, "/resources/{resource_id}", resources::get);
+    get(app, "/resources/{resource_id}/usage", resources::usage);
     get(app, "/openapi.json", openApi::get);
     get(app, HealthResource.LIVE, health::live);
     get(app, HealthResource.READY, health::ready);

@@ -3,9 +3,12 @@ package io.tributary.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.EdgeFilter;
+import io.tributary.connectors.store.LineageEdge;
+import io.tributary.connectors.store.LineageView;
+import io.tributary.connectors.store.Resource;
 import io.tributary.connectors.store.StoreIds;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -186,24 +189,28 @@ public abstract class ConcurrentWritesITCase extends ApiITCaseBase {
     }
   }
 
-  /** The source table of each derived UPSTREAM edge of a table and its columns, by title. */
-  private List<String> upstreamSourceTables(UUID table) throws Exception {
+  /**
+   * The source table of each live derived UPSTREAM edge of a table and its columns, by title (a
+   * replace retires the edges it does not write: they stay, retired).
+   */
+  private List<String> upstreamSourceTables(UUID table) {
+    List<UUID> entities = new ArrayList<>();
+    entities.add(table);
+    store.resources().columns(table).forEach(c -> entities.add(c.id()));
     List<String> sources = new ArrayList<>();
-    try (Connection c = store.dataSource().getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT COALESCE(st.title, s.title) FROM lineage_edges e"
-                    + " JOIN resources s ON s.id = e.to_entity"
-                    + " LEFT JOIN resources st ON st.id = s.table_id"
-                    + " WHERE e.direction = 'UPSTREAM' AND e.is_manual = FALSE"
-                    + " AND (e.from_entity = ?"
-                    + " OR e.from_entity IN (SELECT id FROM resources WHERE table_id = ?))")) {
-      ps.setObject(1, table);
-      ps.setObject(2, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          sources.add(rs.getString(1));
-        }
+    for (LineageEdge e :
+        store
+            .history()
+            .list(new EdgeFilter(entities, List.of()), LineageView.current(), 1, 1000)
+            .results()) {
+      if (e.direction() == Direction.UPSTREAM && !e.manual()) {
+        Resource source = store.resources().find(e.toEntity()).orElseThrow();
+        sources.add(
+            source
+                .tableId()
+                .flatMap(id -> store.resources().find(id))
+                .map(Resource::title)
+                .orElse(source.title()));
       }
     }
     return sources;

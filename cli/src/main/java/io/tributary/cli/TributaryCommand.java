@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       ServeCommand.class,
       TokenCommand.class,
+      RetireCommand.class,
       CatalogCommand.class,
       BackfillCommand.class,
       StreamCommand.class,

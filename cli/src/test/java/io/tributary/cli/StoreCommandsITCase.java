@@ -2,7 +2,10 @@ package io.tributary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connectors.store.DerivedEdge;
+import io.tributary.connectors.store.EdgeFilter;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.LineageView;
 import io.tributary.connectors.store.ResourceFilter;
 import io.tributary.connectors.store.TestDatabase;
 import java.io.PrintWriter;
@@ -67,6 +70,42 @@ class StoreCommandsITCase {
       assertThat(store.tokens().isValid(token)).isTrue();
     }
     assertThat(run("token", "create", "--store", storeDb.jdbcUrl()).exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void retireUnseenRetiresEdgesUnseenForThePeriodOnce() {
+    java.time.Instant old = java.time.Instant.parse("2025-01-01T00:00:00Z");
+    UUID stale = UUID.randomUUID(), fresh = UUID.randomUUID(), target = UUID.randomUUID();
+    try (LineageStore store = LineageStore.open(storeDb.jdbcUrl(), 1)) {
+      store
+          .edges()
+          .upsertDerived(
+              java.util.List.of(
+                  new DerivedEdge(stale, target, old, java.util.Optional.empty()),
+                  new DerivedEdge(
+                      fresh, target, old.plus(Duration.ofDays(91)), java.util.Optional.empty())));
+    }
+    Run run = run("retire", "--unseen", "90d", "--store", storeDb.jdbcUrl());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("retired 1 edge unseen for 90d");
+    assertThat(run("retire", "--unseen", "90d", "--store", storeDb.jdbcUrl()).out())
+        .contains("retired 0 edges");
+    try (LineageStore store = LineageStore.open(storeDb.jdbcUrl(), 1)) {
+      assertThat(
+              store
+                  .history()
+                  .list(
+                      new EdgeFilter(java.util.List.of(), java.util.List.of(target)),
+                      LineageView.current(),
+                      1,
+                      10)
+                  .results())
+          .extracting(e -> e.fromEntity())
+          .containsExactly(fresh);
+    }
+    assertThat(run("retire", "--unseen", "0d", "--store", storeDb.jdbcUrl()).exitCode())
+        .isEqualTo(2);
+    assertThat(run("retire", "--store", storeDb.jdbcUrl()).exitCode()).isEqualTo(2);
   }
 
   @Test

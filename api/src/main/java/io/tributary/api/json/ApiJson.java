@@ -8,6 +8,7 @@ import io.tributary.connectors.store.Integration;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.Page;
 import io.tributary.connectors.store.Resource;
+import io.tributary.connectors.store.Retirement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -116,6 +117,17 @@ public final class ApiJson {
     node.put("total_pages", page.totalPages());
     ArrayNode results = node.putArray("results");
     page.results().forEach(r -> results.add(item.apply(r)));
+    return node;
+  }
+
+  /**
+   * An edge with its retirement: {@code retired_at} and {@code retired_reason}, both null for a
+   * live edge.
+   */
+  public static ObjectNode edge(LineageEdge e, Optional<Retirement> retirement) {
+    ObjectNode node = edge(e);
+    put(node, "retired_at", retirement.map(r -> time(r.at())));
+    put(node, "retired_reason", retirement.map(r -> r.reason().dbName()));
     return node;
   }
 

@@ -10,8 +10,10 @@ import io.tributary.api.json.ApiJson;
 import io.tributary.api.service.GraphService;
 import io.tributary.api.service.GraphService.Graph;
 import io.tributary.connectors.store.Direction;
+import io.tributary.connectors.store.LineageView;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The lineage graph around a resource, and around a table's columns. */
@@ -27,13 +29,17 @@ public final class GraphResource {
     this.defaultDepth = defaultDepth;
   }
 
-  /** {@code GET /lineage/graph?entity_id=&direction=&depth=}. */
+  /**
+   * {@code GET /lineage/graph?entity_id=&direction=&depth=&as_of=&include_retired=
+   * &include_dropped=}.
+   */
   public void get(Context ctx) {
     UUID start = requiredId(ctx, "entity_id");
     String direction = direction(ctx);
     int depth = Params.intParam(ctx, "depth", defaultDepth);
-    Graph graph = service.walk(start, directions(direction), depth);
-    ctx.json(render("entity_id", direction, depth, graph));
+    LineageView view = Params.view(ctx);
+    Graph graph = service.walk(start, directions(direction), depth, view);
+    ctx.json(render("entity_id", direction, depth, view, graph));
   }
 
   /**
@@ -44,8 +50,9 @@ public final class GraphResource {
     UUID table = requiredId(ctx, "table_id");
     String direction = direction(ctx);
     int depth = Params.intParam(ctx, "depth", defaultDepth);
-    Graph graph = service.walkColumns(table, directions(direction), depth);
-    ctx.json(render("table_id", direction, depth, graph));
+    LineageView view = Params.view(ctx);
+    Graph graph = service.walkColumns(table, directions(direction), depth, view);
+    ctx.json(render("table_id", direction, depth, view, graph));
   }
 
   private static UUID requiredId(Context ctx, String name) {
@@ -72,7 +79,8 @@ public final class GraphResource {
     };
   }
 
-  private ObjectNode render(String startField, String direction, int depth, Graph graph) {
+  private ObjectNode render(
+      String startField, String direction, int depth, LineageView view, Graph graph) {
     ObjectNode node = mapper.createObjectNode();
     node.put(startField, graph.start().toString());
     node.put("direction", direction);
@@ -87,7 +95,14 @@ public final class GraphResource {
       nodes.add(item);
     }
     ArrayNode edges = node.putArray("edges");
-    graph.edges().forEach(e -> edges.add(ApiJson.edge(e)));
+    graph
+        .edges()
+        .forEach(
+            e ->
+                edges.add(
+                    view.includeRetired()
+                        ? ApiJson.edge(e, Optional.ofNullable(graph.retired().get(e.id())))
+                        : ApiJson.edge(e)));
     node.put("truncated", graph.truncated());
     return node;
   }

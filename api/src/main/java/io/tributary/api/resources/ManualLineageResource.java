@@ -10,7 +10,10 @@ import io.tributary.api.service.ManualLineageService;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.EdgeFilter;
 import io.tributary.connectors.store.LineageEdge;
+import io.tributary.connectors.store.LineageView;
 import io.tributary.connectors.store.Page;
+import io.tributary.connectors.store.Retirement;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,12 +28,26 @@ public final class ManualLineageResource {
     this.mapper = mapper;
   }
 
-  /** {@code GET /lineage/manual?from_entity__in=&to_entity__in=&page=}. */
+  /**
+   * {@code GET /lineage/manual?from_entity__in=&to_entity__in=&page=&as_of=&include_retired=
+   * &include_dropped=}: the live edges of now unless asked otherwise; with {@code include_retired}
+   * each edge says when and why it was retired.
+   */
   public void list(Context ctx) {
     EdgeFilter filter =
         new EdgeFilter(Params.idList(ctx, "from_entity__in"), Params.idList(ctx, "to_entity__in"));
-    Page<LineageEdge> page = service.list(filter, Params.page(ctx));
-    ctx.json(ApiJson.page(page, ApiJson::edge, p -> Params.pageUrl(ctx, p)));
+    LineageView view = Params.view(ctx);
+    Page<LineageEdge> page = service.list(filter, view, Params.page(ctx));
+    if (view.includeRetired()) {
+      Map<UUID, Retirement> retired = service.retirements(page.results());
+      ctx.json(
+          ApiJson.page(
+              page,
+              e -> ApiJson.edge(e, Optional.ofNullable(retired.get(e.id()))),
+              p -> Params.pageUrl(ctx, p)));
+    } else {
+      ctx.json(ApiJson.page(page, ApiJson::edge, p -> Params.pageUrl(ctx, p)));
+    }
   }
 
   /** {@code POST /lineage/manual}: 201 with the edge; its opposite direction is created too. */

@@ -6,11 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.tributary.api.exceptions.BadRequestException;
 import io.tributary.api.exceptions.EchoedValue;
+import io.tributary.connectors.store.LineageView;
 import io.tributary.sql.json.JsonErrors;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -161,6 +171,56 @@ final class Params {
       }
     }
     return true;
+  }
+
+  /**
+   * Which lineage a read sees: {@code as_of} (a date, meaning the end of that day in UTC, or an
+   * ISO-8601 timestamp, UTC when it names no offset), {@code include_retired} and {@code
+   * include_dropped} ({@code true} or {@code false}, default false).
+   */
+  static LineageView view(Context ctx) {
+    return new LineageView(
+        query(ctx, "as_of").map(Params::asOf),
+        bool(ctx, "include_retired"),
+        bool(ctx, "include_dropped"));
+  }
+
+  static Instant asOf(String value) {
+    String v = value.trim();
+    try {
+      if (v.length() == 10) {
+        return LocalDate.parse(v)
+            .plusDays(1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
+            .minusNanos(1000);
+      }
+      TemporalAccessor parsed =
+          DateTimeFormatter.ISO_DATE_TIME.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
+      return parsed instanceof OffsetDateTime o
+          ? o.toInstant()
+          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      throw new BadRequestException(
+          "as_of must be a date (2025-03-01) or a timestamp (2025-03-01T12:00:00Z), not '"
+              + EchoedValue.of(value)
+              + "'");
+    }
+  }
+
+  /** A {@code true}/{@code false} query parameter, false when absent. */
+  static boolean bool(Context ctx, String name) {
+    Optional<String> value = query(ctx, name);
+    if (value.isEmpty()) {
+      return false;
+    }
+    return switch (value.get().trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new BadRequestException(
+              name + " must be true or false, not '" + EchoedValue.of(value.get()) + "'");
+    };
   }
 
   private static String encode(String s) {

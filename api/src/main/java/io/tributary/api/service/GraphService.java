@@ -6,7 +6,9 @@ import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.LineageView;
 import io.tributary.connectors.store.Resource;
+import io.tributary.connectors.store.Retirement;
 import io.tributary.connectors.store.StoreIds;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +33,15 @@ public final class GraphService {
   /**
    * @param edges the relationships walked, each as its DOWNSTREAM edge (source → target)
    * @param truncated whether the walk stopped at the node limit
+   * @param retired when and why those of the edges that are retired were (only walked when the view
+   *     includes retired edges)
    */
-  public record Graph(UUID start, List<Node> nodes, List<LineageEdge> edges, boolean truncated) {}
+  public record Graph(
+      UUID start,
+      List<Node> nodes,
+      List<LineageEdge> edges,
+      boolean truncated,
+      Map<UUID, Retirement> retired) {}
 
   private final LineageStore store;
   private final int maxDepth;
@@ -49,17 +58,30 @@ public final class GraphService {
   }
 
   public Graph walk(UUID start, List<Direction> directions, int depth) {
+    return walk(start, directions, depth, LineageView.current());
+  }
+
+  /**
+   * The walk over the lineage {@code view} sees: as of its time, through retired edges and dropped
+   * resources only when it includes them.
+   */
+  public Graph walk(UUID start, List<Direction> directions, int depth, LineageView view) {
     checkDepth(depth);
     Resource root =
         store
             .resources()
             .find(start)
             .orElseThrow(() -> new NotFoundException("Resource " + start + " does not exist"));
-    return walk(start, List.of(root), directions, depth);
+    return walk(start, List.of(root), directions, depth, view);
   }
 
   /** Column-level impact of a table: the walk from all of its columns at once (each at depth 0). */
   public Graph walkColumns(UUID table, List<Direction> directions, int depth) {
+    return walkColumns(table, directions, depth, LineageView.current());
+  }
+
+  /** {@link #walkColumns(UUID, List, int)} over the lineage {@code view} sees. */
+  public Graph walkColumns(UUID table, List<Direction> directions, int depth, LineageView view) {
     checkDepth(depth);
     Resource root =
         store
@@ -69,7 +91,11 @@ public final class GraphService {
     if (root.entityType() == EntityType.COLUMN) {
       throw new BadRequestException("table_id " + table + " is a column, not a table or view");
     }
-    return walk(table, store.resources().columns(table), directions, depth);
+    List<Resource> columns = store.resources().columns(table);
+    Set<UUID> existing =
+        store.schemaHistory().existing(columns.stream().map(Resource::id).toList(), view);
+    columns = columns.stream().filter(c -> existing.contains(c.id())).toList();
+    return walk(table, columns, directions, depth, view);
   }
 
   private void checkDepth(int depth) {
@@ -78,7 +104,8 @@ public final class GraphService {
     }
   }
 
-  private Graph walk(UUID start, List<Resource> roots, List<Direction> directions, int depth) {
+  private Graph walk(
+      UUID start, List<Resource> roots, List<Direction> directions, int depth, LineageView view) {
     List<UUID> rootIds = roots.stream().map(Resource::id).toList();
     Map<UUID, Integer> visited = new LinkedHashMap<>();
     rootIds.forEach(id -> visited.put(id, 0));
@@ -89,7 +116,7 @@ public final class GraphService {
       Set<UUID> seen = new LinkedHashSet<>(frontier);
       for (int level = 1; level <= depth && !frontier.isEmpty() && !truncated; level++) {
         Set<UUID> next = new LinkedHashSet<>();
-        for (LineageEdge e : store.edges().leaving(frontier, direction)) {
+        for (LineageEdge e : store.history().leaving(frontier, direction, view)) {
           LineageEdge flow = downstream(e);
           edges.putIfAbsent(List.of(flow.fromEntity(), flow.toEntity()), flow);
           UUID reached = e.toEntity();
@@ -113,7 +140,12 @@ public final class GraphService {
     List<Node> nodes = new ArrayList<>();
     visited.forEach(
         (id, level) -> nodes.add(new Node(id, level, Optional.ofNullable(resources.get(id)))));
-    return new Graph(start, nodes, List.copyOf(edges.values()), truncated);
+    List<LineageEdge> walked = List.copyOf(edges.values());
+    Map<UUID, Retirement> retired =
+        view.includeRetired()
+            ? store.history().retirements(walked.stream().map(LineageEdge::id).toList())
+            : Map.of();
+    return new Graph(start, nodes, walked, truncated, retired);
   }
 
   /** The relationship as its DOWNSTREAM row (source → target), whichever row was walked. */

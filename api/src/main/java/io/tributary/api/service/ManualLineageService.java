@@ -6,9 +6,13 @@ import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.EdgeFilter;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.LineageView;
 import io.tributary.connectors.store.Page;
+import io.tributary.connectors.store.Retirement;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,8 +27,14 @@ public final class ManualLineageService {
     this.pageSize = pageSize;
   }
 
-  public Page<LineageEdge> list(EdgeFilter filter, int page) {
-    return store.edges().list(filter, page, pageSize);
+  /** The edges {@code view} sees: by default the live ones of now. */
+  public Page<LineageEdge> list(EdgeFilter filter, LineageView view, int page) {
+    return store.history().list(filter, view, page, pageSize);
+  }
+
+  /** When and why those of these edges that are retired were. */
+  public Map<UUID, Retirement> retirements(Collection<LineageEdge> edges) {
+    return store.history().retirements(edges.stream().map(LineageEdge::id).toList());
   }
 
   public LineageEdge get(UUID id) {

@@ -13,6 +13,7 @@ import io.tributary.connectors.store.QuerySeen;
 import io.tributary.connectors.store.Resource;
 import io.tributary.connectors.store.ResourceNames;
 import io.tributary.connectors.store.ResourceRow;
+import io.tributary.connectors.store.RetirementReason;
 import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreCatalog.StoredColumn;
 import io.tributary.connectors.store.StoreCatalog.StoredTable;
@@ -50,8 +51,8 @@ import java.util.UUID;
  * <p>The target is the {@code table_id} table when given, else each statement's own target. Names
  * the catalog does not know are registered as discovered resources (name-based ids, the same a job
  * computes) so that the lineage is complete; a preview computes the same and stores nothing,
- * listing those names in {@code unresolved} and their ids as new. A replace first removes the
- * non-manual upstream edges of the target table and its columns.
+ * listing those names in {@code unresolved} and their ids as new. A replace retires the non-manual
+ * upstream edges of the target table and its columns that it does not write, as of its time.
  */
 public final class QueryLineageService {
 
@@ -149,8 +150,12 @@ public final class QueryLineageService {
         store.resources().upsert(newRows);
         catalog.invalidate();
       }
-      // Serialized per target in the store, so concurrent replaces never mix their lineage.
-      store.edges().replaceFromQuery(plan.edges.values(), plan.targets);
+      // Retires (keeps, as history) the upstream lineage this request does not write; serialized
+      // per target in the store, so concurrent replaces never mix their lineage.
+      store
+          .history()
+          .replaceUpstream(
+              plan.targets, plan.edges.values(), now, RetirementReason.LINEAGE_FROM_QUERY);
     }
 
     Set<UUID> wanted = new HashSet<>(plan.sources);

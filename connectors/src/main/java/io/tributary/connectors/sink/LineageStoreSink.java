@@ -2,6 +2,7 @@ package io.tributary.connectors.sink;
 
 import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.EdgeRow;
+import io.tributary.connectors.store.LineageHistoryDao;
 import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.connectors.store.QuerySeen;
 import io.tributary.connectors.store.StoreDialect;
@@ -23,6 +24,7 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
  *   <li>{@link #queriesSeen()}: one row per fingerprint; widens first/last seen.
  *   <li>{@link #queryExecutions()}: whole daily counts per fingerprint and origin; the store keeps
  *       the larger count, so a replayed count changes nothing.
+ *   <li>{@link #replacements()}: a table's contents replaced at a time, recorded once.
  *   <li>{@link #deadLetters()}: inserts each dead letter once, under its id ({@link DeadLetter#of}
  *       makes it the same on every replay).
  * </ul>
@@ -95,6 +97,21 @@ public final class LineageStoreSink {
             .withQueryStatement(INSERT_DEAD_LETTER_ONCE, LineageStoreSink::bindDeadLetter)
             .withExecutionOptions(execution)
             .buildAtLeastOnce(connection()));
+  }
+
+  /** Replacements of a table's contents, each recorded once (see {@link ContentReplacement}). */
+  public CountingJdbcSink<ContentReplacement> replacements() {
+    return counting(
+        JdbcSink.<ContentReplacement>builder()
+            .withQueryStatement(
+                LineageHistoryDao.INSERT_REPLACEMENT, LineageStoreSink::bindReplacement)
+            .withExecutionOptions(execution)
+            .buildAtLeastOnce(connection()));
+  }
+
+  static void bindReplacement(PreparedStatement ps, ContentReplacement r) throws SQLException {
+    LineageHistoryDao.bindReplacement(
+        ps, r.target().uuid(), Instant.ofEpochMilli(r.replacedAtMillis()), r.reason());
   }
 
   private static <T> CountingJdbcSink<T> counting(JdbcSink<T> sink) {

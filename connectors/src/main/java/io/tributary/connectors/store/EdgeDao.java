@@ -261,7 +261,7 @@ public final class EdgeDao {
         });
   }
 
-  private int upsertDerived(Connection c, Collection<DerivedEdge> edges) throws SQLException {
+  int upsertDerived(Connection c, Collection<DerivedEdge> edges) throws SQLException {
     Set<EdgeRow> rows = new LinkedHashSet<>();
     edges.forEach(e -> rows.addAll(e.rows()));
     List<EdgeRow> sorted = new ArrayList<>(rows);

@@ -33,6 +33,9 @@ public final class LineageStore implements AutoCloseable {
   private final QueryDao queries;
   private final TokenDao tokens;
   private final StatsDao stats;
+  private final LineageHistoryDao history;
+  private final SchemaHistoryDao schemaHistory;
+  private final UsageDao usage;
   private final Transactions tx;
 
   private LineageStore(HikariDataSource dataSource, StoreDialect dialect) {
@@ -45,6 +48,9 @@ public final class LineageStore implements AutoCloseable {
     this.queries = new QueryDao(tx, dialect);
     this.tokens = new TokenDao(tx);
     this.stats = new StatsDao(tx);
+    this.history = new LineageHistoryDao(tx, edges, dialect);
+    this.schemaHistory = new SchemaHistoryDao(tx, resources, history);
+    this.usage = new UsageDao(tx);
   }
 
   /** Opens the store at this URL with a pool of 10 connections and migrates its schema. */
@@ -153,6 +159,20 @@ public final class LineageStore implements AutoCloseable {
 
   public StatsDao stats() {
     return stats;
+  }
+
+  /** Lineage over time: reads as of a time, replacements and retirements. */
+  public LineageHistoryDao history() {
+    return history;
+  }
+
+  /** What DDL statements tell: learned schemas, renames, swaps, drops. */
+  public SchemaHistoryDao schemaHistory() {
+    return schemaHistory;
+  }
+
+  public UsageDao usage() {
+    return usage;
   }
 
   /**

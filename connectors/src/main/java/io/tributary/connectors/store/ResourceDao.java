@@ -86,10 +86,19 @@ public final class ResourceDao {
         });
   }
 
-  /** One page (1-based) of the resources that match, oldest first. */
+  /** One page (1-based) of the resources that match and exist now, oldest first. */
   public Page<Resource> list(ResourceFilter filter, int page, int pageSize) {
+    return list(filter, LineageView.current(), page, pageSize);
+  }
+
+  /**
+   * One page (1-based) of the resources that match and that {@code view} sees (as of its time,
+   * dropped and renamed ones only when it includes them), oldest first.
+   */
+  public Page<Resource> list(ResourceFilter filter, LineageView view, int page, int pageSize) {
     List<String> where = new ArrayList<>();
     List<Object> params = new ArrayList<>();
+    params.add(Timestamps.toDb(view.time()));
     filter
         .entityType()
         .ifPresent(
@@ -132,12 +141,15 @@ public final class ResourceDao {
               where.add("LOWER(r.title) LIKE ? ESCAPE '!'");
               params.add("%" + likeEscape(s.toLowerCase(Locale.ROOT)) + "%");
             });
-    String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     return tx.read(
         c -> {
+          List<String> conditions = new ArrayList<>(where);
+          conditions.add(TimeSql.resourceVisible(view, TimeSql.History.probe(c, view.time())));
+          String condition = " WHERE " + String.join(" AND ", conditions);
           long count;
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM resources r" + condition)) {
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM resources r" + TimeSql.AS_OF_JOIN + condition)) {
             bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
@@ -147,7 +159,10 @@ public final class ResourceDao {
           List<Resource> results = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  SELECT + condition + " ORDER BY r.created_at, r.id LIMIT ? OFFSET ?")) {
+                  SELECT
+                      + TimeSql.AS_OF_JOIN
+                      + condition
+                      + " ORDER BY r.created_at, r.id LIMIT ? OFFSET ?")) {
             bindAll(ps, params);
             ps.setInt(params.size() + 1, pageSize);
             ps.setLong(params.size() + 2, (long) (page - 1) * pageSize);

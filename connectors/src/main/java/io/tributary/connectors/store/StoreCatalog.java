@@ -93,11 +93,18 @@ public final class StoreCatalog implements Catalog {
     }
     try (Connection c = connection) {
       Map<UUID, List<StoredColumn>> columns = new HashMap<>();
+      // Columns a DDL statement dropped (or whose table it dropped) are left out: SELECT * on a
+      // table created again expands to its new columns.
       try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT id, table_id, title, type FROM resources WHERE entity_type = 'column'"
-                      + " ORDER BY table_id, ordinal, title");
-          ResultSet rs = ps.executeQuery()) {
+          c.prepareStatement(
+              "SELECT r.id, r.table_id, r.title, r.type FROM resources r"
+                  + TimeSql.AS_OF_JOIN
+                  + " WHERE r.entity_type = 'column' AND "
+                  + TimeSql.resourceVisible(
+                      LineageView.current(), TimeSql.History.probe(c, LineageView.END_OF_TIME))
+                  + " ORDER BY r.table_id, r.ordinal, r.title")) {
+        ps.setObject(1, Timestamps.toDb(LineageView.END_OF_TIME));
+        ResultSet rs = ps.executeQuery();
         while (rs.next()) {
           columns
               .computeIfAbsent(rs.getObject("table_id", UUID.class), k -> new ArrayList<>())
