@@ -235,15 +235,19 @@ public final class LoadBenchmark {
                 if (response.statusCode() != 200) {
                   errors.incrementAndGet();
                 }
-              } catch (IOException | InterruptedException e) {
+              } catch (IOException e) {
                 errors.incrementAndGet();
+              } catch (InterruptedException e) {
+                errors.incrementAndGet();
+                Thread.currentThread().interrupt();
               }
               latencies[slot] = System.nanoTime() - due;
             });
       }
     } finally {
       senders.shutdown();
-      senders.awaitTermination(1, TimeUnit.MINUTES);
+      // Every request ends within its 30 s timeout.
+      senders.awaitTermination(10, TimeUnit.MINUTES);
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     double cpu = (OS.getProcessCpuTime() - cpuStart) / 1e6 / total;
