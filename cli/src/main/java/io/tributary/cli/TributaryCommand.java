@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       StreamCommand.class,
       GenerateCommand.class,
       BenchmarkCommand.class,
+      ApiBenchmarkCommand.class,
       SubmitCommand.class,
       CommandLine.HelpCommand.class
     })

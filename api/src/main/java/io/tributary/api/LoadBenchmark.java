@@ -1,5 +1,6 @@
 package io.tributary.api;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.H2StoreDialect;
@@ -7,8 +8,10 @@ import io.tributary.connectors.store.Integration;
 import io.tributary.connectors.store.LineageStore;
 import io.tributary.connectors.store.StoreIds;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -29,18 +31,20 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.postgresql.PGConnection;
 
 /**
- * Load benchmark of the API's reads (a command, not a test): fills a PostgreSQL or H2 store with a
- * synthetic warehouse ({@code --tables} tables of 10 columns) and {@code --edges} edge rows (half
- * as many column relationships, both directions), bulk-loaded with COPY (PostgreSQL) or batched
- * inserts (H2), then drives three endpoints at a fixed rate over HTTP and prints p50/p90/p99/max
- * latency and the requests/s achieved:
+ * Load benchmark of the API's reads ({@code tributary benchmark-api}): fills a PostgreSQL or H2
+ * store with a synthetic warehouse ({@code tables} tables of 10 columns) and {@code edges} edge
+ * rows (half as many column relationships, both directions), bulk-loaded with COPY (PostgreSQL) or
+ * batched inserts (H2), then drives three endpoints at each fixed rate over HTTP and prints
+ * p50/p90/p99/max latency, the requests/s achieved, this process's CPU time per request and the
+ * machine's load average:
  *
  * <ul>
  *   <li>{@code GET /lineage/manual/{id}} of random edges,
@@ -50,35 +54,52 @@ import org.postgresql.PGConnection;
  *
  * <p>The load is open-loop: requests are sent on a fixed schedule and latency counts from the
  * scheduled time, so a stall shows up in the percentiles instead of slowing the load down. Every
- * endpoint is warmed up before any is measured. The API runs in this JVM; client and server share
- * the machine.
- *
- * <p>Flags: {@code --store URL} (required; a PostgreSQL database or an H2 file, reused when it
- * already holds the edges), {@code --pool N} (the store's pool, 16), {@code --edges N} (1,000,000),
- * {@code --tables N} (5,000), {@code --rate R} (500), {@code --seconds S} per endpoint (20), {@code
- * --warmup S} (5).
+ * endpoint is warmed up before any is measured. The API runs in this process; client and server
+ * share the machine.
  */
 public final class LoadBenchmark {
 
+  /**
+   * @param storeUrl a PostgreSQL database or an H2 file, reused when it already holds the edges
+   * @param pool the store's connection pool
+   * @param rates requests per second, one measurement of every endpoint each
+   * @param seconds how long each endpoint is measured at each rate
+   * @param warmup how long each endpoint runs before the first measurement
+   */
+  public record Settings(
+      String storeUrl,
+      int pool,
+      long edges,
+      int tables,
+      List<Integer> rates,
+      int seconds,
+      int warmup) {
+    public Settings {
+      if (pool < 1 || edges < 2 || tables < 3 || seconds < 1 || warmup < 0 || rates.isEmpty()) {
+        throw new IllegalArgumentException(
+            "pool, seconds and rates must be positive, edges at least 2 and tables at least 3");
+      }
+      if (rates.stream().anyMatch(r -> r < 1)) {
+        throw new IllegalArgumentException("a rate must be at least 1 request/s");
+      }
+      rates = List.copyOf(rates);
+    }
+  }
+
   private static final int COLUMNS = 10;
 
-  public static void main(String[] args) throws Exception {
-    String url = flag(args, "--store", null);
-    if (url == null || !(url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:h2:"))) {
-      System.err.println(
-          "usage: LoadBenchmark --store jdbc:postgresql://...|jdbc:h2:... [--edges 1000000]"
-              + " [--tables 5000] [--rate 500] [--seconds 20] [--warmup 5]");
-      System.exit(2);
-    }
-    long edges = Long.parseLong(flag(args, "--edges", "1000000"));
-    int tables = Integer.parseInt(flag(args, "--tables", "5000"));
-    int rate = Integer.parseInt(flag(args, "--rate", "500"));
-    int seconds = Integer.parseInt(flag(args, "--seconds", "20"));
-    int warmup = Integer.parseInt(flag(args, "--warmup", "5"));
-    int pool = Integer.parseInt(flag(args, "--pool", "16"));
+  /** Requests in flight at most; more wait for a sender (and count as late). */
+  private static final int SENDERS = 256;
 
-    try (LineageStore store = LineageStore.open(url, pool)) {
-      Warehouse warehouse = Warehouse.load(store, tables, edges / 2);
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private LoadBenchmark() {}
+
+  /** Loads the store if needed, then measures every endpoint at every rate. */
+  public static void run(Settings settings, PrintWriter out) throws Exception {
+    try (LineageStore store = LineageStore.open(settings.storeUrl(), settings.pool())) {
+      Warehouse warehouse = Warehouse.load(store, settings.tables(), settings.edges() / 2, out);
       String token = store.tokens().create("load-benchmark");
       ApiConfig config = ApiConfig.builder().host("127.0.0.1").port(0).build();
       try (LineageApi api = LineageApi.start(store, config)) {
@@ -108,28 +129,50 @@ public final class LoadBenchmark {
                             + "&default_schema=public&sql="
                             + URLEncoder.encode(
                                 warehouse.randomInsert(random), StandardCharsets.UTF_8)));
-        System.out.printf(
-            "store: %,d edge rows, %,d resources; load: %d req/s for %d s per endpoint (after %d s"
+        out.printf(
+            "store: %,d edge rows, %,d resources; %d s per endpoint and rate (after %d s"
                 + " warm-up)%n",
-            store.stats().read().relationships() * 2, warehouse.resources(), rate, seconds, warmup);
-        System.out.printf(
-            "%-42s %9s %7s %9s %9s %9s %9s %9s%n",
-            "endpoint", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+            store.stats().read().relationships() * 2,
+            warehouse.resources(),
+            settings.seconds(),
+            settings.warmup());
+        out.printf(
+            "%6s %-42s %9s %7s %9s %9s %9s %9s %9s %9s %6s%n",
+            "rate",
+            "endpoint",
+            "requests",
+            "errors",
+            "req/s",
+            "p50 ms",
+            "p90 ms",
+            "p99 ms",
+            "max ms",
+            "cpu ms/r",
+            "load");
+        out.flush();
+        int firstRate = settings.rates().get(0);
         for (Endpoint e : endpoints) {
-          run(http, base, token, e, rate, warmup); // warm-up (JIT, pools, caches), not reported
+          // warm-up (JIT, pools, caches), not reported
+          run(http, base, token, e, firstRate, settings.warmup());
         }
-        for (Endpoint e : endpoints) {
-          Result r = run(http, base, token, e, rate, seconds);
-          System.out.printf(
-              "%-42s %9d %7d %9.1f %9.2f %9.2f %9.2f %9.2f%n",
-              e.name(),
-              r.requests(),
-              r.errors(),
-              r.perSecond(),
-              r.percentile(50),
-              r.percentile(90),
-              r.percentile(99),
-              r.percentile(100));
+        for (int rate : settings.rates()) {
+          for (Endpoint e : endpoints) {
+            Result r = run(http, base, token, e, rate, settings.seconds());
+            out.printf(
+                "%6d %-42s %9d %7d %9.1f %9.2f %9.2f %9.2f %9.2f %9.2f %6.1f%n",
+                rate,
+                e.name(),
+                r.requests(),
+                r.errors(),
+                r.perSecond(),
+                r.percentile(50),
+                r.percentile(90),
+                r.percentile(99),
+                r.percentile(100),
+                r.cpuPerRequest(),
+                r.load());
+            out.flush();
+          }
         }
       }
     }
@@ -137,7 +180,18 @@ public final class LoadBenchmark {
 
   private record Endpoint(String name, IntFunction<String> path) {}
 
-  private record Result(long requests, long errors, double perSecond, long[] nanos) {
+  /**
+   * @param cpuPerRequest this process's CPU time (server, client and store together) per request,
+   *     in ms: what the machine's other load does not change much
+   * @param load the machine's load average over the last minute when the run ended
+   */
+  private record Result(
+      long requests,
+      long errors,
+      double perSecond,
+      long[] nanos,
+      double cpuPerRequest,
+      double load) {
     double percentile(double p) {
       if (nanos.length == 0) {
         return Double.NaN;
@@ -147,46 +201,68 @@ public final class LoadBenchmark {
     }
   }
 
-  /** Sends requests on a fixed schedule for {@code seconds}; latency counts from the schedule. */
+  /**
+   * Sends requests on a fixed schedule for {@code seconds}; latency counts from the schedule. Each
+   * request is handed to a fixed pool of senders that block on the response: a request waiting for
+   * a free sender is late, and its lateness counts. (The client's asynchronous API would complete
+   * every response on a new thread on a 2-core machine, where the common pool has one thread.)
+   */
   private static Result run(
       HttpClient http, String base, String token, Endpoint endpoint, int rate, int seconds)
       throws Exception {
     long interval = 1_000_000_000L / rate;
     long total = (long) rate * seconds;
-    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    long[] latencies = new long[(int) total];
     AtomicLong errors = new AtomicLong();
-    List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+    long cpuStart = OS.getProcessCpuTime();
     long start = System.nanoTime();
-    for (long i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    try {
+      for (int i = 0; i < total; i++) {
+        long due = start + i * interval;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create(base + endpoint.path().apply(i)))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        int slot = i;
+        senders.execute(
+            () -> {
+              try {
+                HttpResponse<byte[]> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                  errors.incrementAndGet();
+                }
+              } catch (IOException e) {
+                errors.incrementAndGet();
+              } catch (InterruptedException e) {
+                errors.incrementAndGet();
+                Thread.currentThread().interrupt();
+              }
+              latencies[slot] = System.nanoTime() - due;
+            });
       }
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + endpoint.path().apply((int) i)))
-              .header("Authorization", "Bearer " + token)
-              .timeout(Duration.ofSeconds(30))
-              .build();
-      inFlight.add(
-          http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-              .handle(
-                  (response, failure) -> {
-                    latencies.add(System.nanoTime() - due);
-                    if (failure != null || response.statusCode() != 200) {
-                      errors.incrementAndGet();
-                    }
-                    return null;
-                  }));
-      if (inFlight.size() > 10_000) {
-        inFlight.removeIf(CompletableFuture::isDone);
-      }
+    } finally {
+      senders.shutdown();
+      // Every request ends within its 30 s timeout.
+      senders.awaitTermination(10, TimeUnit.MINUTES);
     }
-    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
     double elapsed = (System.nanoTime() - start) / 1e9;
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+    double cpu = (OS.getProcessCpuTime() - cpuStart) / 1e6 / total;
+    long[] sorted = latencies.clone();
     Arrays.sort(sorted);
-    return new Result(sorted.length, errors.get(), sorted.length / elapsed, sorted);
+    return new Result(
+        sorted.length,
+        errors.get(),
+        sorted.length / elapsed,
+        sorted,
+        cpu,
+        OS.getSystemLoadAverage());
   }
 
   /** The synthetic warehouse: tables {@code bench.public.tNNNNN} with columns c0..c9. */
@@ -206,7 +282,7 @@ public final class LoadBenchmark {
       }
     }
 
-    static Warehouse load(LineageStore store, int tables, long relationships)
+    static Warehouse load(LineageStore store, int tables, long relationships, PrintWriter out)
         throws SQLException, IOException {
       Integration integration = store.resources().upsertIntegration("Bench", "postgres");
       // Each relationship joins a column to a column of a later table: a DAG, no self edges.
@@ -229,7 +305,7 @@ public final class LoadBenchmark {
       long started = System.nanoTime();
       if (store.dialect() instanceof H2StoreDialect) {
         w.insertBatched(store);
-        System.out.printf(
+        out.printf(
             "loaded %,d resources and %,d edge rows in %.1f s%n",
             w.resources(), list.length * 2L, (System.nanoTime() - started) / 1e9);
         return w;
@@ -251,7 +327,7 @@ public final class LoadBenchmark {
           s.execute("ANALYZE lineage_edges");
         }
       }
-      System.out.printf(
+      out.printf(
           "loaded %,d resources and %,d edge rows in %.1f s%n",
           w.resources(), list.length * 2L, (System.nanoTime() - started) / 1e9);
       return w;
@@ -472,14 +548,5 @@ public final class LoadBenchmark {
           .append(now)
           .append(",\n");
     }
-  }
-
-  private static String flag(String[] args, String name, String fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }
