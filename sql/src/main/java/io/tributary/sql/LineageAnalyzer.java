@@ -2,11 +2,13 @@ package io.tributary.sql;
 
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.lineage.DdlLineage;
 import io.tributary.sql.lineage.StatementLineageExtractor;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.parse.BlockWalker;
+import io.tributary.sql.parse.DdlRecognizer;
 import io.tributary.sql.parse.HistoryTextLimits;
 import io.tributary.sql.parse.ParseResult;
 import io.tributary.sql.parse.ScriptSplitter;
@@ -16,6 +18,7 @@ import io.tributary.sql.parse.StatementParser;
 import io.tributary.sql.parse.UtilityRecognizer;
 import io.tributary.sql.parse.UtilityStatement;
 import io.tributary.sql.resolve.SessionDefaults;
+import io.tributary.sql.resolve.TableNameQualifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,9 +31,9 @@ import java.util.function.BiFunction;
  * AnalysisError}. Thread-safe; one instance can serve every task of a job.
  *
  * <p>Split the script and walk its procedures and blocks into their statements; then per statement:
- * refuse it when too large or cut (found by the lexer, before parsing) → recognize utility
- * statements (which may change the defaults of the statements after them) → parse within the
- * timeout → extract lineage within the same deadline.
+ * refuse it when too large or cut (found by the lexer, before parsing) → read DDL on tables →
+ * recognize utility statements (which may change the defaults of the statements after them) → parse
+ * within the timeout → extract lineage within the same deadline.
  */
 public final class LineageAnalyzer {
 
@@ -73,7 +76,9 @@ public final class LineageAnalyzer {
     private final Dialect dialect;
     private final String script;
     private final List<ScriptStatement> statements;
+    private final DdlRecognizer ddl;
     private final UtilityRecognizer utilities;
+    private final Catalog catalog;
     private final StatementParser parser;
     private final StatementExtractor extractor;
     private SessionDefaults defaults;
@@ -83,7 +88,9 @@ public final class LineageAnalyzer {
       this.script = request.sql();
       this.statements =
           new BlockWalker(dialect).walk(script, new ScriptSplitter(dialect).split(script));
+      this.ddl = new DdlRecognizer(dialect);
       this.utilities = new UtilityRecognizer(dialect);
+      this.catalog = request.catalog();
       this.parser = new StatementParser(dialect);
       this.extractor = extractors.apply(dialect, request.catalog());
       this.defaults =
@@ -122,6 +129,14 @@ public final class LineageAnalyzer {
         return StatementLineage.utility(index, sql);
       }
       try {
+        DdlRecognizer.Recognition recognition =
+            ddl.recognize(sql, new TableNameQualifier(dialect, defaults));
+        if (recognition instanceof DdlRecognizer.Recognition.Ddl read) {
+          return DdlLineage.of(index, sql, read.statement(), catalog);
+        }
+        if (recognition instanceof DdlRecognizer.Recognition.Malformed malformed) {
+          return StatementLineage.failed(index, sql, statement.inScript(malformed.error()));
+        }
         Optional<UtilityStatement> utility = utilities.recognize(sql);
         if (utility.isPresent()) {
           defaults = utility.get().apply(defaults);
@@ -138,7 +153,7 @@ public final class LineageAnalyzer {
             extractor.extract(
                 index, sql, ((ParseResult.Parsed) parsed).statement(), defaults, deadline);
         return lineage != null
-            ? lineage
+            ? DdlLineage.withCreation(lineage, ddl.createsTemporary(sql))
             : StatementLineage.failed(
                 index, sql, AnalysisError.of(ErrorKind.INTERNAL, "no lineage was produced"));
       } catch (Deadline.DeadlineExceededException e) {
