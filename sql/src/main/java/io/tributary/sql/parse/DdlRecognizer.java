@@ -343,12 +343,22 @@ public final class DdlRecognizer {
       return columns.isEmpty() ? Optional.empty() : Optional.of(columns);
     }
 
-    /** The index of the comma or parenthesis ending the entry starting at {@code from}. */
+    /**
+     * The index of the comma or parenthesis ending the entry starting at {@code from}; commas in
+     * parentheses and in a type's angle brackets ({@code STRUCT<a INT, b STRING>}) stay inside.
+     */
     private int entryEnd(int from, int close) {
       int i = from;
-      while (i < close && !tokens.isSymbol(i, ",")) {
+      int angles = 0;
+      while (i < close && (angles > 0 || !tokens.isSymbol(i, ","))) {
         if (tokens.isSymbol(i, "(")) {
           i = tokens.closing(i);
+        } else if (tokens.isSymbol(i, "<")) {
+          angles++;
+        } else if (tokens.isSymbol(i, ">")) {
+          angles = Math.max(0, angles - 1);
+        } else if (tokens.isSymbol(i, ">>")) {
+          angles = Math.max(0, angles - 2);
         }
         i++;
       }
@@ -541,14 +551,7 @@ public final class DdlRecognizer {
     }
 
     private int actionEnd(int from) {
-      int i = from;
-      while (i < tokens.size() && !tokens.isSymbol(i, ",")) {
-        if (tokens.isSymbol(i, "(")) {
-          i = tokens.closing(i);
-        }
-        i++;
-      }
-      return Math.min(i, tokens.size());
+      return entryEnd(from, tokens.size());
     }
 
     // DROP TABLE | VIEW | MATERIALIZED VIEW [IF EXISTS] a [, b] [CASCADE ..]

@@ -268,7 +268,7 @@ public final class GoldenFormat {
     List<String> changes;
 
     void line(String file, int lineNo, String text) {
-      if (text.contains(" -> ")) {
+      if (text.contains(" -> ") && !text.startsWith("change:")) {
         Matcher m = PAIR.matcher(text);
         if (!m.matches()) {
           throw error(file, lineNo, "expected 'from -> to direct|derived': " + text);
