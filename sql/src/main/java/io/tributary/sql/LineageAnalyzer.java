@@ -19,11 +19,13 @@ import io.tributary.sql.parse.UtilityRecognizer;
 import io.tributary.sql.parse.UtilityStatement;
 import io.tributary.sql.resolve.SessionDefaults;
 import io.tributary.sql.resolve.TableNameQualifier;
+import io.tributary.sql.session.SessionStitcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The analyzer's entry point: SQL text in, one {@link StatementLineage} per statement out. It never
@@ -64,8 +66,24 @@ public final class LineageAnalyzer {
    * comments) gives an empty list.
    */
   public List<StatementLineage> analyze(AnalysisRequest request) {
+    return analyze(request, UnaryOperator.identity());
+  }
+
+  /**
+   * Analyzes the script as one session: its temporary tables are stitched through (see {@link
+   * SessionStitcher}), and each statement is analyzed knowing the columns the session's temporary
+   * tables have at that point.
+   */
+  public List<StatementLineage> analyze(AnalysisRequest request, SessionStitcher session) {
+    return analyze(
+        request.withCatalog(session.catalog().orElse(request.catalog())),
+        s -> session.next(s).lineage());
+  }
+
+  private List<StatementLineage> analyze(
+      AnalysisRequest request, UnaryOperator<StatementLineage> after) {
     try {
-      return new Run(request).analyze();
+      return new Run(request, after).analyze();
     } catch (Exception | StackOverflowError e) {
       // Splitting or setting up failed: report it on the whole text rather than throw.
       return List.of(StatementLineage.failed(0, request.sql(), internal(e)));
@@ -81,9 +99,11 @@ public final class LineageAnalyzer {
     private final Catalog catalog;
     private final StatementParser parser;
     private final StatementExtractor extractor;
+    private final UnaryOperator<StatementLineage> after;
     private SessionDefaults defaults;
 
-    Run(AnalysisRequest request) {
+    Run(AnalysisRequest request, UnaryOperator<StatementLineage> after) {
+      this.after = after;
       this.dialect = request.dialect();
       this.script = request.sql();
       this.statements =
@@ -102,7 +122,7 @@ public final class LineageAnalyzer {
     List<StatementLineage> analyze() {
       List<StatementLineage> results = new ArrayList<>(statements.size());
       for (ScriptStatement statement : statements) {
-        results.add(analyze(statement));
+        results.add(after.apply(analyze(statement)));
       }
       return results;
     }

@@ -35,5 +35,22 @@ public enum StatementKind {
    */
   UTILITY,
   /** A statement that could not be analyzed; its {@link AnalysisError} says why. */
-  FAILED
+  FAILED;
+
+  /** Whether this is DDL on tables: it changes tables' existence, names or columns, not rows. */
+  public boolean isDdl() {
+    return switch (this) {
+      case CREATE_TABLE,
+          CREATE_TABLE_LIKE,
+          CREATE_TABLE_CLONE,
+          ALTER_TABLE,
+          RENAME_TABLE,
+          SWAP_TABLES,
+          DROP_TABLE,
+          DROP_VIEW,
+          TRUNCATE ->
+          true;
+      default -> false;
+    };
+  }
 }
