@@ -28,6 +28,8 @@ import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.session.SessionStitcher;
+import io.tributary.sql.session.TemporaryTableRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,10 +122,12 @@ public final class QueryLineageService {
     Optional<Resource> target = request.tableId().map(this::targetTable);
 
     StoreCatalog names = catalog.get();
+    // A script is one session: its temporary tables are stitched through, not stored.
     List<StatementLineage> statements =
         analyzer.analyze(
             new AnalysisRequest(
-                sql, dialect, request.defaultDatabase(), request.defaultSchema(), names));
+                sql, dialect, request.defaultDatabase(), request.defaultSchema(), names),
+            new SessionStitcher(TemporaryTableRule.defaults()));
     statements.stream().filter(StatementLineage::failed).findFirst().ifPresent(s -> fail(s));
 
     // A preview resolves as a write would, registering unknown names in memory only, so that it

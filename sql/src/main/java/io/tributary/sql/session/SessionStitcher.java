@@ -3,6 +3,7 @@ package io.tributary.sql.session;
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.catalog.CatalogColumn;
 import io.tributary.sql.catalog.CatalogTable;
+import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.DeclaredColumn;
@@ -11,6 +12,8 @@ import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableChange;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.parse.SqlLexer;
+import io.tributary.sql.parse.TokenType;
 import io.tributary.sql.resolve.OutputColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,6 +88,38 @@ public final class SessionStitcher {
       return columns.isEmpty() ? Optional.empty() : Optional.of(new CatalogTable(name, columns));
     };
   }
+
+  /**
+   * Whether a statement may create, write, read or rename a temporary table of this session, judged
+   * from its words without parsing: a word that makes a table temporary (TEMP, TEMPORARY, VOLATILE,
+   * CACHE), a name temporary by the rule ({@code #t}, {@code x__dbt_tmp}), or the name of a
+   * temporary table the session has held. A statement for which this is false has the same lineage
+   * in every session; one for which it is true must be analyzed in its session, in order.
+   */
+  public boolean mayTouchTemporaryTables(String sql, Dialect dialect) {
+    Set<String> held = new HashSet<>();
+    temporary.keySet().forEach(t -> held.add(t.name().toLowerCase(Locale.ROOT)));
+    dropped.forEach(t -> held.add(t.name().toLowerCase(Locale.ROOT)));
+    SqlLexer lexer = new SqlLexer(sql, dialect);
+    for (TokenType type = lexer.next(); type != TokenType.END; type = lexer.next()) {
+      if (type != TokenType.WORD && type != TokenType.QUOTED) {
+        continue;
+      }
+      if (type == TokenType.WORD
+          && TEMPORARY_WORDS.contains(lexer.text().toUpperCase(Locale.ROOT))) {
+        return true;
+      }
+      String name = dialect.normalize(lexer.text());
+      if (held.contains(name.toLowerCase(Locale.ROOT))
+          || rule.temporaryByName(TableName.of(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> TEMPORARY_WORDS =
+      Set.of("TEMP", "TEMPORARY", "VOLATILE", "CACHE");
 
   /** Whether the session holds a temporary table of this name now. */
   public boolean holds(TableName table) {
