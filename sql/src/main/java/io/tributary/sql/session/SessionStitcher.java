@@ -51,6 +51,7 @@ public final class SessionStitcher {
   private final TemporaryTableRule rule;
   private final Map<TableName, TemporaryTable> temporary = new HashMap<>();
   private final Set<TableName> dropped = new HashSet<>();
+  private final List<SessionWarning> issued = new ArrayList<>();
 
   public SessionStitcher(TemporaryTableRule rule) {
     this.rule = Objects.requireNonNull(rule, "rule");
@@ -120,6 +121,11 @@ public final class SessionStitcher {
 
   private static final Set<String> TEMPORARY_WORDS =
       Set.of("TEMP", "TEMPORARY", "VOLATILE", "CACHE");
+
+  /** Every warning of the session so far, in order. */
+  public List<SessionWarning> warnings() {
+    return List.copyOf(issued);
+  }
 
   /** Whether the session holds a temporary table of this name now. */
   public boolean holds(TableName table) {
@@ -237,6 +243,7 @@ public final class SessionStitcher {
               texts,
               in.error(),
               changes);
+      issued.addAll(warnings);
       return new StitchedStatement(out, warnings);
     }
 
