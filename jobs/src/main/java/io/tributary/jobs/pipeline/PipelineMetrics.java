@@ -54,5 +54,11 @@ public final class PipelineMetrics {
   /** Histogram of the time one analysis takes, in microseconds. */
   public static final String ANALYSIS_LATENCY = "analysisLatencyMicros";
 
+  /** Statements analyzed in their session because they may touch its temporary tables. */
+  public static final String STATEMENTS_IN_SESSION = "statementsAnalyzedInSession";
+
+  /** Reads of a temporary table whose creation the session never showed. */
+  public static final String UNRESOLVED_TEMPORARY_TABLES = "unresolvedTemporaryTables";
+
   private PipelineMetrics() {}
 }
