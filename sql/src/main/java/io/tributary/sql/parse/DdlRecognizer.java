@@ -287,7 +287,17 @@ public final class DdlRecognizer {
         at++;
       }
       if (!tokens.isSymbol(at, "(")) {
-        return NOT_DDL;
+        // no column list: CREATE TABLE t, Spark's CREATE TABLE t USING delta LOCATION '..'
+        for (int i = at; i < tokens.size(); i++) {
+          if (queryWord(i) && !(tokens.isWord(i, "AS") && tokens.isWord(i - 1, "STORED"))) {
+            return NOT_DDL;
+          }
+        }
+        return ddl(
+            StatementKind.CREATE_TABLE,
+            table,
+            List.of(),
+            List.of(new TableChange.Created(table, List.of(), temporary)));
       }
       int close = tokens.closing(at);
       Optional<List<DeclaredColumn>> columns = columnList(at + 1, close);
