@@ -328,10 +328,11 @@ public final class DdlRecognizer {
       if (tokens.find(at, "SELECT") >= 0) {
         return NOT_DDL;
       }
+      // LIKE reads the template's definition, not its rows: no source, no lineage edge
       return ddl(
           withRows ? StatementKind.CREATE_TABLE_CLONE : StatementKind.CREATE_TABLE_LIKE,
           table,
-          List.of(template),
+          withRows ? List.of(template) : List.of(),
           List.of(new TableChange.CreatedFrom(table, template, withRows, temporary)));
     }
 
