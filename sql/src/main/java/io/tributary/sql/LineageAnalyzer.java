@@ -173,7 +173,7 @@ public final class LineageAnalyzer {
             extractor.extract(
                 index, sql, ((ParseResult.Parsed) parsed).statement(), defaults, deadline);
         return lineage != null
-            ? DdlLineage.withCreation(lineage, ddl.createsTemporary(sql))
+            ? DdlLineage.withCreation(lineage, () -> ddl.createsTemporary(sql))
             : StatementLineage.failed(
                 index, sql, AnalysisError.of(ErrorKind.INTERNAL, "no lineage was produced"));
       } catch (Deadline.DeadlineExceededException e) {

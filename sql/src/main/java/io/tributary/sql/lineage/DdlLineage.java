@@ -82,9 +82,10 @@ public final class DdlLineage {
   /**
    * A statement that creates its target with a query (CREATE TABLE .. AS, SELECT .. INTO, a view)
    * reports the creation: the columns it writes, in order, and whether its syntax makes the table
-   * temporary.
+   * temporary (asked only of such statements).
    */
-  public static StatementLineage withCreation(StatementLineage lineage, boolean temporary) {
+  public static StatementLineage withCreation(
+      StatementLineage lineage, java.util.function.BooleanSupplier temporary) {
     if (lineage.target().isEmpty() || !createsTarget(lineage.kind())) {
       return lineage;
     }
@@ -98,7 +99,7 @@ public final class DdlLineage {
     List<DeclaredColumn> columns = new ArrayList<>();
     names.forEach(n -> columns.add(new DeclaredColumn(n, Optional.empty())));
     List<TableChange> changes = new ArrayList<>(lineage.changes());
-    changes.add(new TableChange.Created(table, columns, temporary));
+    changes.add(new TableChange.Created(table, columns, temporary.getAsBoolean()));
     return lineage.withChanges(changes);
   }
 

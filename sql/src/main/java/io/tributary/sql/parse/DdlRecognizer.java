@@ -174,6 +174,10 @@ public final class DdlRecognizer {
 
   /** Reads the statement; names are qualified with the session's defaults by {@code names}. */
   public Recognition recognize(String sql, TableNameQualifier names) {
+    SqlLexer first = new SqlLexer(sql, dialect);
+    if (first.next() != TokenType.WORD || !LEADING_WORDS.contains(upper(first.text()))) {
+      return NOT_DDL; // most statements: decided on the first word, without lexing the rest
+    }
     Tokens tokens = new Tokens(sql, dialect);
     Reader reader = new Reader(tokens, names);
     try {
@@ -209,8 +213,16 @@ public final class DdlRecognizer {
   }
 
   private static String upper(Tokens tokens, int i) {
-    return tokens.text(i).toUpperCase(Locale.ROOT);
+    return upper(tokens.text(i));
   }
+
+  private static String upper(String word) {
+    return word.toUpperCase(Locale.ROOT);
+  }
+
+  /** First words of the statements read here ({@code sp_rename} may come without EXEC). */
+  private static final Set<String> LEADING_WORDS =
+      Set.of("CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "EXEC", "EXECUTE", "SP_RENAME");
 
   /** A statement that starts as DDL on tables and stops making sense. */
   private static final class MalformedDdl extends RuntimeException {
