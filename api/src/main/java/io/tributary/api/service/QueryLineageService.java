@@ -285,6 +285,9 @@ public final class QueryLineageService {
     }
 
     void add(StatementLineage s) {
+      if (s.kind().isDdl() && s.columns().isEmpty()) {
+        return; // DDL moving no rows (DROP, RENAME, ALTER..) writes no lineage into its table
+      }
       Optional<StoredTable> statementTarget = fixedTarget.or(() -> s.target().flatMap(r::table));
       statementTarget.ifPresent(t -> targets.add(t.id()));
       for (TableName source : s.sources()) {
