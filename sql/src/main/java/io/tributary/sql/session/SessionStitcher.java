@@ -44,6 +44,10 @@ import java.util.Set;
  * creation was not seen (a temporary name never written in the session, or one dropped) is a {@link
  * SessionWarning}, and its columns are left out of the statement's lineage.
  *
+ * <p>Each statement should be analyzed with {@link #catalog()} in front of the catalog, so that it
+ * sees the temporary tables' columns as they are at that point ({@code SELECT *} of one, an INSERT
+ * into one without a column list); {@code LineageAnalyzer#analyze(request, session)} does.
+ *
  * <p>Not thread-safe: one instance per session.
  */
 public final class SessionStitcher {
@@ -55,17 +59,6 @@ public final class SessionStitcher {
 
   public SessionStitcher(TemporaryTableRule rule) {
     this.rule = Objects.requireNonNull(rule, "rule");
-  }
-
-  /** Stitches a whole script, in order; each statement's warnings include the session's. */
-  public static List<StatementLineage> stitch(
-      List<StatementLineage> statements, TemporaryTableRule rule) {
-    SessionStitcher session = new SessionStitcher(rule);
-    List<StatementLineage> out = new ArrayList<>(statements.size());
-    for (StatementLineage s : statements) {
-      out.add(session.next(s).lineage());
-    }
-    return out;
   }
 
   /**
