@@ -8,6 +8,7 @@ import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.ResourceRow;
 import io.tributary.connectors.store.StoreIds;
+import io.tributary.sql.model.TableName;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -346,6 +347,66 @@ public abstract class LineageApiITCase extends ApiITCaseBase {
     pairs.forEach(
         c -> ids.add(c.at("/from_column/id").asText() + ">" + c.at("/to_column/id").asText()));
     return ids;
+  }
+
+  @Test
+  void aScriptIsOneSessionStitchedThroughItsTemporaryTables() {
+    UUID target = newTable("stitched");
+    String targetName = store.resources().find(target).orElseThrow().title();
+    String tmp = "tmp_" + UUID.randomUUID().toString().substring(0, 8);
+    String script =
+        "CREATE TEMP TABLE "
+            + tmp
+            + " AS SELECT o.customer_id, o.amount FROM orders o WHERE o.amount > 0;"
+            + " INSERT INTO scratch.s."
+            + targetName
+            + " (customer_id, total) SELECT customer_id, amount * 2 FROM "
+            + tmp
+            + "; DROP TABLE "
+            + tmp;
+    Response created =
+        post(
+            "/lineage/lineage_from_query",
+            json(
+                "sql",
+                script,
+                "dialect",
+                "postgresql",
+                "default_database",
+                "production",
+                "default_schema",
+                "public"));
+    assertThat(created.status()).as(created.text()).isEqualTo(200);
+    assertThat(created.json().at("/target_table/id").asText()).isEqualTo(target.toString());
+    assertThat(created.json().get("column_lineages"))
+        .extracting(
+            c ->
+                c.at("/from_column/table_title").asText()
+                    + "."
+                    + c.at("/from_column/title").asText()
+                    + " -> "
+                    + c.at("/to_column/title").asText())
+        .containsExactlyInAnyOrder("orders.customer_id -> customer_id", "orders.amount -> total");
+    Set<String> upstream = new HashSet<>();
+    get("/lineage/manual?from_entity__in=" + target)
+        .json()
+        .get("results")
+        .forEach(e -> upstream.add(e.get("to_entity").asText()));
+    assertThat(upstream).containsExactly(tableId("orders").toString());
+    assertThat(store.catalog().resolve(TableName.of("production", "public", tmp))).isEmpty();
+    UUID total =
+        store
+            .catalog()
+            .resolve(TableName.of("scratch", "s", targetName))
+            .flatMap(t -> t.column("total"))
+            .orElseThrow()
+            .id();
+    Set<String> amountDown = new HashSet<>();
+    get("/lineage/manual?from_entity__in=" + columnId("orders", "amount"))
+        .json()
+        .get("results")
+        .forEach(e -> amountDown.add(e.get("to_entity").asText()));
+    assertThat(amountDown).contains(total.toString());
   }
 
   @Test

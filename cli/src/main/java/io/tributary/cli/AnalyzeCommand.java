@@ -13,6 +13,8 @@ import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.json.BatchAnalysis;
 import io.tributary.sql.json.CatalogJson;
 import io.tributary.sql.json.LineageJson;
+import io.tributary.sql.session.SessionStitcher;
+import io.tributary.sql.session.TemporaryTableRule;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,6 +68,22 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " \"columns\": [{\"title\", \"type\"}]}]} to expand * and place columns.")
   Path catalogFile;
 
+  @Option(
+      names = "--keep-temporary-tables",
+      description =
+          "Report temporary tables as tables (for debugging). By default a script is one session:"
+              + " lineage is stitched through its temporary tables, which are left out.")
+  boolean keepTemporaryTables;
+
+  @Option(
+      names = "--temporary-name",
+      paramLabel = "REGEX",
+      description =
+          "A table whose name matches REGEX (whole, ignoring case) is temporary, besides #names"
+              + " and TEMP tables; repeatable (default: dbt's .*__dbt_tmp.* and"
+              + " .*__dbt_backup.*).")
+  List<String> temporaryNames;
+
   @Option(names = "--batch", description = "JSON Lines in, JSON Lines out.")
   boolean batch;
 
@@ -107,7 +126,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       try (InputStream in = input();
           BufferedWriter writer = new BufferedWriter(out)) {
-        new BatchAnalysis(analyzer, mapper, catalog, chosen, InMemoryCatalog::of).run(in, writer);
+        new BatchAnalysis(analyzer, mapper, catalog, chosen, InMemoryCatalog::of, sessions())
+            .run(in, writer);
       }
       return 0;
     }
@@ -115,20 +135,40 @@ final class AnalyzeCommand implements Callable<Integer> {
         chosen.orElseThrow(
             () -> new ParameterException(spec.commandLine(), "--dialect is required"));
     String text = sql != null ? sql : readAll();
+    AnalysisRequest request =
+        new AnalysisRequest(
+            text,
+            d,
+            Optional.ofNullable(defaultDatabase),
+            Optional.ofNullable(defaultSchema),
+            catalog);
+    Optional<TemporaryTableRule> sessions = sessions();
     var statements =
-        analyzer.analyze(
-            new AnalysisRequest(
-                text,
-                d,
-                Optional.ofNullable(defaultDatabase),
-                Optional.ofNullable(defaultSchema),
-                catalog));
+        sessions.isPresent()
+            ? analyzer.analyze(request, new SessionStitcher(sessions.get()))
+            : analyzer.analyze(request);
     ObjectWriter writer = pretty ? mapper.writerWithDefaultPrettyPrinter() : mapper.writer();
     for (var node : LineageJson.outputs(null, statements)) {
       out.println(writer.writeValueAsString(node));
     }
     out.flush();
     return 0;
+  }
+
+  /** How a script is stitched through its temporary tables; empty with --keep-temporary-tables. */
+  private Optional<TemporaryTableRule> sessions() {
+    if (keepTemporaryTables) {
+      return Optional.empty();
+    }
+    if (temporaryNames == null || temporaryNames.isEmpty()) {
+      return Optional.of(TemporaryTableRule.defaults());
+    }
+    try {
+      return Optional.of(TemporaryTableRule.of(temporaryNames));
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--temporary-name is not a regular expression: " + e.getMessage());
+    }
   }
 
   private Catalog readCatalog(ObjectMapper mapper, Optional<Dialect> chosen) throws IOException {

@@ -66,6 +66,58 @@ class AnalyzeCommandTest {
     assertThat(run.out()).contains("--batch").contains("--catalog").contains("--default-schema");
   }
 
+  private static final String TEMP_SCRIPT =
+      "CREATE TEMP TABLE tmp AS SELECT o.id, o.amount FROM raw.orders o;"
+          + " INSERT INTO marts.totals (id, total) SELECT id, amount FROM tmp;"
+          + " DROP TABLE tmp";
+
+  private static List<String> pairs(JsonNode statement) {
+    List<String> pairs = new ArrayList<>();
+    statement
+        .get("column_lineages")
+        .forEach(
+            p ->
+                pairs.add(
+                    p.at("/from_column/table").asText()
+                        + "."
+                        + p.at("/from_column/title").asText()
+                        + " -> "
+                        + p.at("/to_column/table").asText()
+                        + "."
+                        + p.at("/to_column/title").asText()));
+    return pairs;
+  }
+
+  @Test
+  void aScriptIsStitchedThroughItsTemporaryTablesUnlessAskedToKeepThem() throws IOException {
+    List<JsonNode> stitched = run("analyze", "--dialect", "postgresql", TEMP_SCRIPT).lines();
+    assertThat(stitched).hasSize(3);
+    assertThat(stitched.get(0).get("target_table").isNull()).isTrue();
+    assertThat(pairs(stitched.get(1)))
+        .containsExactlyInAnyOrder("orders.id -> totals.id", "orders.amount -> totals.total");
+    assertThat(stitched.get(2).get("table_changes")).isEmpty();
+
+    List<JsonNode> kept =
+        run("analyze", "--dialect", "postgresql", "--keep-temporary-tables", TEMP_SCRIPT).lines();
+    assertThat(kept.get(0).at("/target_table/title").asText()).isEqualTo("tmp");
+    assertThat(pairs(kept.get(1)))
+        .containsExactlyInAnyOrder("tmp.id -> totals.id", "tmp.amount -> totals.total");
+    assertThat(kept.get(2).at("/table_changes/0/change").asText()).isEqualTo("dropped");
+  }
+
+  @Test
+  void temporaryNamePatternsReplaceDbtsAndMustBeRegularExpressions() throws IOException {
+    String script =
+        "CREATE TABLE stage_x AS SELECT o.id FROM raw.orders o;"
+            + " INSERT INTO marts.ids (id) SELECT id FROM stage_x";
+    List<JsonNode> out =
+        run("analyze", "--dialect", "postgresql", "--temporary-name", "stage_.*", script).lines();
+    assertThat(pairs(out.get(1))).containsExactly("orders.id -> ids.id");
+    Run bad = run("analyze", "--dialect", "postgresql", "--temporary-name", "(", script);
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--temporary-name is not a regular expression");
+  }
+
   @Test
   void insertSelectPrintsTargetSourcesAndColumnPairs() throws IOException {
     Run run =

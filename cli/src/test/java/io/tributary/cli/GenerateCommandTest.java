@@ -18,7 +18,7 @@ class GenerateCommandTest {
   }
 
   @Test
-  void aRealisticLogReportsItsMixAndItsTruthHasTheTempTableEdges() throws Exception {
+  void aRealisticLogReportsItsMixAndItsTruthHasTheStitchedTempTableEdges() throws Exception {
     StringWriter out = new StringWriter();
     Path log = dir.resolve("log.jsonl");
     Path truth = dir.resolve("truth.json");
@@ -44,7 +44,9 @@ class GenerateCommandTest {
         .contains("ad-hoc queries")
         .contains("truncated");
     assertThat(Files.readAllLines(log)).hasSize(4_000);
-    assertThat(Files.readString(truth)).contains("analytics.public.tmp_recent_orders");
+    assertThat(Files.readString(truth))
+        .contains("analytics.marts.recent_customer_value.recent_value")
+        .doesNotContain("tmp_recent_orders");
   }
 
   @Test

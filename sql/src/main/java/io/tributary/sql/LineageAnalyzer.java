@@ -2,6 +2,7 @@ package io.tributary.sql;
 
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.lineage.DdlLineage;
 import io.tributary.sql.lineage.StatementLineageExtractor;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ErrorKind;
@@ -9,6 +10,7 @@ import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.Warning;
 import io.tributary.sql.parse.BlockWalker;
+import io.tributary.sql.parse.DdlRecognizer;
 import io.tributary.sql.parse.Deadline;
 import io.tributary.sql.parse.HistoryTextLimits;
 import io.tributary.sql.parse.ParseResult;
@@ -19,11 +21,14 @@ import io.tributary.sql.parse.StatementExtractor;
 import io.tributary.sql.parse.StatementParser;
 import io.tributary.sql.parse.UtilityRecognizer;
 import io.tributary.sql.parse.UtilityStatement;
+import io.tributary.sql.resolve.TableNameQualifier;
+import io.tributary.sql.session.SessionStitcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The analyzer's entry point: SQL text in, one {@link StatementLineage} per statement out. It never
@@ -31,9 +36,9 @@ import java.util.function.BiFunction;
  * AnalysisError}. Thread-safe; one instance can serve every task of a job.
  *
  * <p>Split the script and walk its procedures and blocks into their statements; then per statement:
- * refuse it when too large or cut (found by the lexer, before parsing) → recognize utility
- * statements (which may change the defaults of the statements after them) → parse within the
- * timeout → extract lineage within the same deadline.
+ * refuse it when too large or cut (found by the lexer, before parsing) → read DDL on tables →
+ * recognize utility statements (which may change the defaults of the statements after them) → parse
+ * within the timeout → extract lineage within the same deadline.
  */
 public final class LineageAnalyzer {
 
@@ -64,8 +69,24 @@ public final class LineageAnalyzer {
    * comments) gives an empty list.
    */
   public List<StatementLineage> analyze(AnalysisRequest request) {
+    return analyze(request, UnaryOperator.identity());
+  }
+
+  /**
+   * Analyzes the script as one session: its temporary tables are stitched through (see {@link
+   * SessionStitcher}), and each statement is analyzed knowing the columns the session's temporary
+   * tables have at that point.
+   */
+  public List<StatementLineage> analyze(AnalysisRequest request, SessionStitcher session) {
+    return analyze(
+        request.withCatalog(session.catalog().orElse(request.catalog())),
+        s -> session.next(s).lineage());
+  }
+
+  private List<StatementLineage> analyze(
+      AnalysisRequest request, UnaryOperator<StatementLineage> after) {
     try {
-      return new Run(request).analyze();
+      return new Run(request, after).analyze();
     } catch (Exception | StackOverflowError e) {
       // Splitting or setting up failed: report it on the whole text rather than throw.
       return List.of(StatementLineage.failed(0, request.sql(), internal(e)));
@@ -76,19 +97,25 @@ public final class LineageAnalyzer {
     private final Dialect dialect;
     private final String script;
     private final List<ScriptStatement> statements;
+    private final DdlRecognizer ddl;
     private final UtilityRecognizer utilities;
+    private final Catalog catalog;
     private final StatementParser parser;
     private final StatementExtractor extractor;
+    private final UnaryOperator<StatementLineage> after;
     private SessionDefaults defaults;
 
-    Run(AnalysisRequest request) {
+    Run(AnalysisRequest request, UnaryOperator<StatementLineage> after) {
+      this.after = after;
       this.dialect = request.dialect();
       this.script = request.sql();
       this.statements =
           new StatementExpander(dialect)
               .expand(
                   new BlockWalker(dialect).walk(script, new ScriptSplitter(dialect).split(script)));
+      this.ddl = new DdlRecognizer(dialect);
       this.utilities = new UtilityRecognizer(dialect);
+      this.catalog = request.catalog();
       this.parser = new StatementParser(dialect);
       this.extractor = extractors.apply(dialect, request.catalog());
       this.defaults =
@@ -100,7 +127,7 @@ public final class LineageAnalyzer {
     List<StatementLineage> analyze() {
       List<StatementLineage> results = new ArrayList<>(statements.size());
       for (ScriptStatement statement : statements) {
-        results.add(analyze(statement));
+        results.add(after.apply(analyze(statement)));
       }
       return results;
     }
@@ -127,6 +154,14 @@ public final class LineageAnalyzer {
         return StatementLineage.utility(index, sql);
       }
       try {
+        DdlRecognizer.Recognition recognition =
+            ddl.recognize(statement.parseText(), new TableNameQualifier(dialect, defaults));
+        if (recognition instanceof DdlRecognizer.Recognition.Ddl read) {
+          return DdlLineage.of(index, sql, read.statement(), catalog);
+        }
+        if (recognition instanceof DdlRecognizer.Recognition.Malformed malformed) {
+          return StatementLineage.failed(index, sql, statement.inScript(malformed.error()));
+        }
         Optional<UtilityStatement> utility = utilities.recognize(statement.parseText());
         if (utility.isPresent()) {
           defaults = utility.get().apply(defaults);
@@ -143,7 +178,8 @@ public final class LineageAnalyzer {
             extractor.extract(
                 index, sql, ((ParseResult.Parsed) parsed).statement(), defaults, deadline);
         return lineage != null
-            ? withWarnings(lineage, statement.warnings())
+            ? DdlLineage.withCreation(
+                withWarnings(lineage, statement.warnings()), () -> ddl.createsTemporary(sql))
             : StatementLineage.failed(
                 index, sql, AnalysisError.of(ErrorKind.INTERNAL, "no lineage was produced"));
       } catch (Deadline.DeadlineExceededException e) {
@@ -210,7 +246,8 @@ public final class LineageAnalyzer {
         lineage.columns(),
         lineage.indirect(),
         warnings,
-        lineage.error());
+        lineage.error(),
+        lineage.changes());
   }
 
   private static AnalysisError internal(Throwable e) {

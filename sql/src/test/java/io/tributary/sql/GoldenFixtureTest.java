@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -45,6 +46,11 @@ class GoldenFixtureTest {
   }
 
   static void run(GoldenCase c) {
+    run(c, ANALYZER::analyze);
+  }
+
+  /** Runs a case through another way of analyzing its request. */
+  static void run(GoldenCase c, Function<AnalysisRequest, List<StatementLineage>> analysis) {
     // -Dgolden.knownGaps=run checks the known gaps too, to see which are fixed.
     if (!"run".equals(System.getProperty("golden.knownGaps"))) {
       c.knownGap().ifPresent(reason -> Assumptions.abort("known gap: " + reason));
@@ -56,7 +62,7 @@ class GoldenFixtureTest {
           .hasMessageContaining(message);
       return;
     }
-    List<StatementLineage> actual = ANALYZER.analyze(GoldenFixtures.request(c));
+    List<StatementLineage> actual = analysis.apply(GoldenFixtures.request(c));
     ExpectationCheck check =
         new ExpectationCheck(GoldenFixtures.ignoresCase(Dialects.byName(c.dialect())));
     StringBuilder report = new StringBuilder();

@@ -30,6 +30,8 @@ import io.tributary.sql.model.ColumnName;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
+import io.tributary.sql.session.SessionStitcher;
+import io.tributary.sql.session.TemporaryTableRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,6 +123,7 @@ public final class QueryLineageService {
     Optional<Resource> target = request.tableId().map(this::targetTable);
 
     StoreCatalog catalogNames = catalog.get();
+    // A script is one session: its temporary tables are stitched through, not stored.
     List<StatementLineage> statements =
         analyzer.analyze(
             new AnalysisRequest(
@@ -128,7 +131,8 @@ public final class QueryLineageService {
                 dialect,
                 request.defaultDatabase(),
                 request.defaultSchema(),
-                catalogNames.in(dialect.unquotedCase())));
+                catalogNames.in(dialect.unquotedCase())),
+            new SessionStitcher(TemporaryTableRule.defaults()));
     statements.stream().filter(StatementLineage::failed).findFirst().ifPresent(s -> fail(s));
 
     // A preview resolves as a write would, registering unknown names in memory only, so that it

@@ -61,6 +61,17 @@ public final class LineageEdges {
   }
 
   /** The edges of a statement into its own target. */
+  /**
+   * DDL that moves no rows (DROP, ALTER, RENAME, CREATE TABLE with columns or LIKE) writes no
+   * lineage into its table: it changes the table, which the store learns from its table changes
+   * instead.
+   */
+  private static boolean movesNoRows(StatementLineage statement) {
+    return statement.kind().isDdl()
+        && statement.sources().isEmpty()
+        && statement.columns().isEmpty();
+  }
+
   public static Resolved resolve(StatementLineage statement, ResourceNames names) {
     return resolve(statement, Optional.empty(), names);
   }
@@ -71,7 +82,7 @@ public final class LineageEdges {
    */
   public static Resolved resolve(
       StatementLineage statement, Optional<StoredTable> target, ResourceNames names) {
-    if (statement.failed()) {
+    if (statement.failed() || movesNoRows(statement)) {
       return Resolved.NOTHING;
     }
     target.ifPresent(names::pin);

@@ -13,6 +13,8 @@ import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.WarningKind;
+import io.tributary.sql.session.SessionStitcher;
+import io.tributary.sql.session.TemporaryTableRule;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -121,7 +123,9 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
       AnalysisRequest request =
           new AnalysisRequest(
               record.sql(), dialect, record.database(), record.schema(), names.catalog(dialect));
-      statements = analyzer.analyze(request);
+      // A script is one session: its own temporary tables are stitched through. Its lineage
+      // depends on its text and defaults only, so deduplicating it by fingerprint stays exact.
+      statements = analyzer.analyze(request, new SessionStitcher(TemporaryTableRule.defaults()));
     } catch (RuntimeException | StackOverflowError e) {
       // The analyzer promises not to throw; if it does anyway, the statement is the one to blame.
       latency.update((System.nanoTime() - started) / 1_000);

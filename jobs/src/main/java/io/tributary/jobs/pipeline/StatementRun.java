@@ -49,6 +49,9 @@ public record StatementRun(
     if (lineage.failed() || lineage.target().isEmpty()) {
       return Optional.empty();
     }
+    if (lineage.kind().isDdl() && lineage.columns().isEmpty()) {
+      return Optional.empty(); // DDL that moves no rows (DROP, RENAME, ALTER..) writes no data
+    }
     List<EdgeEnd> sources = new ArrayList<>();
     lineage.sources().forEach(t -> sources.add(EdgeEnd.of(t)));
     List<ColumnFlow> columns = new ArrayList<>();

@@ -268,8 +268,8 @@ final class WarehouseModel {
   }
 
   /**
-   * A temp-table session sent as one script, once a day (realistic logs only). The temp table is
-   * unqualified, so it lands in the session's default schema, {@code public}.
+   * A temp-table session sent as one script, once a day (realistic logs only): its lineage is
+   * stitched through the temporary table, from the staging table straight into the mart.
    */
   static final Etl TEMP_TABLE_SCRIPT =
       new Etl(
@@ -281,14 +281,11 @@ final class WarehouseModel {
           INSERT INTO marts.recent_customer_value (customer_id, recent_value)
           SELECT t.customer_id, SUM(t.amount_usd) FROM tmp_recent_orders t GROUP BY t.customer_id;
           DROP TABLE tmp_recent_orders""",
+          // stitched through the temporary table, which is no resource
           pairs(
-              "staging.stg_orders>public.tmp_recent_orders",
-              "staging.stg_orders.order_id>public.tmp_recent_orders.order_id",
-              "staging.stg_orders.customer_id>public.tmp_recent_orders.customer_id",
-              "staging.stg_orders.amount_usd>public.tmp_recent_orders.amount_usd",
-              "public.tmp_recent_orders>marts.recent_customer_value",
-              "public.tmp_recent_orders.customer_id>marts.recent_customer_value.customer_id",
-              "public.tmp_recent_orders.amount_usd>marts.recent_customer_value.recent_value"));
+              "staging.stg_orders>marts.recent_customer_value",
+              "staging.stg_orders.customer_id>marts.recent_customer_value.customer_id",
+              "staging.stg_orders.amount_usd>marts.recent_customer_value.recent_value"));
 
   /** Dashboard queries: plain SELECTs, no lineage to store. */
   static final List<String> DASHBOARDS =

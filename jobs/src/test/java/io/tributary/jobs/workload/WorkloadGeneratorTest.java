@@ -145,14 +145,15 @@ class WorkloadGeneratorTest {
   }
 
   @Test
-  void theRealisticTruthAddsTheTempTableSessionsEdges() {
+  void theRealisticTruthAddsTheTempTableSessionsStitchedEdges() {
     assertThat(WorkloadGenerator.expectedEdges(new WorkloadMix(0.01, 0)))
         .containsAll(WorkloadGenerator.expectedEdges())
         .contains(
-            "analytics.staging.stg_orders>analytics.public.tmp_recent_orders",
-            "analytics.public.tmp_recent_orders.amount_usd"
+            "analytics.staging.stg_orders>analytics.marts.recent_customer_value",
+            "analytics.staging.stg_orders.amount_usd"
                 + ">analytics.marts.recent_customer_value.recent_value")
-        .hasSize(WorkloadGenerator.expectedEdges().size() + 7);
+        .noneMatch(edge -> edge.contains("tmp_recent_orders"))
+        .hasSize(WorkloadGenerator.expectedEdges().size() + 3);
   }
 
   /** Whether {@code sql} is {@code template} with its day and number filled in. */

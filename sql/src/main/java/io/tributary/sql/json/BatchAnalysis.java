@@ -12,6 +12,8 @@ import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.dialect.UnknownDialectException;
 import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.session.SessionStitcher;
+import io.tributary.sql.session.TemporaryTableRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -31,19 +33,24 @@ public final class BatchAnalysis {
   private final Catalog baseCatalog;
   private final Optional<Dialect> defaultDialect;
   private final BiFunction<List<CatalogTable>, Dialect, Catalog> catalogOfTables;
+  private final Optional<TemporaryTableRule> sessions;
 
   /**
    * @param baseCatalog the catalog of {@code --catalog}, used where a line's own catalog does not
    *     know a table
    * @param defaultDialect the dialect of lines that name none
    * @param catalogOfTables builds a catalog from a line's {@code catalog} tables
+   * @param sessions how each line's script is stitched through its temporary tables as one session;
+   *     empty keeps temporary tables as tables
    */
   public BatchAnalysis(
       LineageAnalyzer analyzer,
       ObjectMapper mapper,
       Catalog baseCatalog,
       Optional<Dialect> defaultDialect,
-      BiFunction<List<CatalogTable>, Dialect, Catalog> catalogOfTables) {
+      BiFunction<List<CatalogTable>, Dialect, Catalog> catalogOfTables,
+      Optional<TemporaryTableRule> sessions) {
+    this.sessions = sessions;
     this.analyzer = analyzer;
     this.mapper = mapper;
     this.baseCatalog = baseCatalog;
@@ -84,7 +91,11 @@ public final class BatchAnalysis {
                                 + (line.malformedAt() + 1)
                                 + ")"));
         json = mapper.readTree(text);
-        List<StatementLineage> statements = analyzer.analyze(request(json));
+        AnalysisRequest request = request(json);
+        List<StatementLineage> statements =
+            sessions.isPresent()
+                ? analyzer.analyze(request, new SessionStitcher(sessions.get()))
+                : analyzer.analyze(request);
         failed += statements.stream().filter(StatementLineage::failed).count();
         results = LineageJson.outputs(json.get("id"), statements);
       } catch (JacksonException e) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
+import io.tributary.sql.model.DeclaredColumn;
 import io.tributary.sql.model.StatementLineage;
+import io.tributary.sql.model.TableChange;
 import io.tributary.sql.model.TableName;
 import io.tributary.sql.model.Warning;
 import java.util.ArrayList;
@@ -56,6 +58,64 @@ public final class LineageJson {
     ArrayNode warnings = node.putArray("warnings");
     s.warnings().forEach(w -> warnings.add(warning(w)));
     node.set("error", s.error().map(LineageJson::error).orElse(null));
+    ArrayNode changes = node.putArray("table_changes");
+    s.changes().forEach(c -> changes.add(change(c)));
+    return node;
+  }
+
+  /**
+   * One table change: {@code change} names it ({@code created}, {@code created_from}, {@code
+   * column_added}, {@code column_dropped}, {@code column_renamed}, {@code renamed}, {@code
+   * swapped}, {@code dropped}, {@code truncated}), {@code table} is the table it applies to.
+   */
+  public static ObjectNode change(TableChange c) {
+    ObjectNode node = NODES.objectNode();
+    if (c instanceof TableChange.Created created) {
+      node.put("change", "created");
+      node.set("table", table(created.table()));
+      ArrayNode columns = node.putArray("columns");
+      for (DeclaredColumn column : created.columns()) {
+        ObjectNode col = columns.addObject();
+        col.put("name", column.name());
+        col.put("type", column.type().orElse(null));
+      }
+      node.put("temporary", created.temporary());
+    } else if (c instanceof TableChange.CreatedFrom from) {
+      node.put("change", "created_from");
+      node.set("table", table(from.table()));
+      node.set("template", table(from.template()));
+      node.put("with_rows", from.withRows());
+      node.put("temporary", from.temporary());
+    } else if (c instanceof TableChange.ColumnAdded added) {
+      node.put("change", "column_added");
+      node.set("table", table(added.table()));
+      node.put("column", added.column().name());
+      node.put("type", added.column().type().orElse(null));
+    } else if (c instanceof TableChange.ColumnDropped dropped) {
+      node.put("change", "column_dropped");
+      node.set("table", table(dropped.table()));
+      node.put("column", dropped.column());
+    } else if (c instanceof TableChange.ColumnRenamed renamed) {
+      node.put("change", "column_renamed");
+      node.set("table", table(renamed.table()));
+      node.put("from", renamed.from());
+      node.put("to", renamed.to());
+    } else if (c instanceof TableChange.Renamed renamed) {
+      node.put("change", "renamed");
+      node.set("from", table(renamed.from()));
+      node.set("table", table(renamed.table()));
+    } else if (c instanceof TableChange.Swapped swapped) {
+      node.put("change", "swapped");
+      node.set("table", table(swapped.table()));
+      node.set("other", table(swapped.other()));
+    } else if (c instanceof TableChange.Dropped dropped) {
+      node.put("change", "dropped");
+      node.set("table", table(dropped.table()));
+      node.put("view", dropped.view());
+    } else if (c instanceof TableChange.Truncated truncated) {
+      node.put("change", "truncated");
+      node.set("table", table(truncated.table()));
+    }
     return node;
   }
 
@@ -69,6 +129,7 @@ public final class LineageJson {
     node.putArray("indirect_columns");
     node.putArray("warnings");
     node.set("error", null);
+    node.putArray("table_changes");
     return node;
   }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param indirect columns that only filter, join or group rows (WHERE, ON, GROUP BY, HAVING...)
  * @param warnings things a user should know: unknown tables behind {@code *}, ambiguous columns...
  * @param error why the statement could not be analyzed, if it could not
+ * @param changes what the statement does to tables' existence, names and columns (DDL, and the
+ *     creation of a table by a query); empty for statements that only read and write rows
  */
 public record StatementLineage(
     int index,
@@ -27,7 +29,8 @@ public record StatementLineage(
     List<ColumnLineage> columns,
     List<ColumnName> indirect,
     List<Warning> warnings,
-    Optional<AnalysisError> error) {
+    Optional<AnalysisError> error,
+    List<TableChange> changes) {
 
   public StatementLineage {
     Objects.requireNonNull(sql, "sql");
@@ -38,6 +41,21 @@ public record StatementLineage(
     indirect = List.copyOf(indirect);
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(error, "error");
+    changes = List.copyOf(changes);
+  }
+
+  /** A statement without table changes. */
+  public StatementLineage(
+      int index,
+      String sql,
+      StatementKind kind,
+      List<TableName> sources,
+      Optional<TableName> target,
+      List<ColumnLineage> columns,
+      List<ColumnName> indirect,
+      List<Warning> warnings,
+      Optional<AnalysisError> error) {
+    this(index, sql, kind, sources, target, columns, indirect, warnings, error, List.of());
   }
 
   public static StatementLineage failed(int index, String sql, AnalysisError error) {
@@ -64,6 +82,12 @@ public record StatementLineage(
         List.of(),
         List.of(),
         Optional.empty());
+  }
+
+  /** The same statement with these table changes. */
+  public StatementLineage withChanges(List<TableChange> newChanges) {
+    return new StatementLineage(
+        index, sql, kind, sources, target, columns, indirect, warnings, error, newChanges);
   }
 
   public boolean failed() {

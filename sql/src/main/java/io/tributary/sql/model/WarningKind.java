@@ -24,6 +24,11 @@ public enum WarningKind {
    * has a target and no source.
    */
   ROWS_FROM_OUTSIDE,
+  /**
+   * A temporary table is read whose creation was not seen in the session (or that was dropped):
+   * what flows out of it is unknown.
+   */
+  UNRESOLVED_TEMPORARY_TABLE,
   /** A construct whose columns are not traced (PIVOT, UNPIVOT): lineage may be missing. */
   NOT_TRACED
 }

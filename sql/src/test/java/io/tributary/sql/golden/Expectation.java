@@ -19,6 +19,8 @@ import java.util.Set;
  * @param parts expected placement of table name parts (database, schema)
  * @param dialectError a substring of the message of the unknown-dialect exception, for cases whose
  *     dialect name must be rejected before analysis
+ * @param changes the table changes in order, each as {@link TableChanges#render} writes it; not
+ *     checked when absent
  */
 public record Expectation(
     Optional<String> kind,
@@ -30,7 +32,8 @@ public record Expectation(
     boolean noWarnings,
     Optional<ExpectedError> error,
     List<Parts> parts,
-    Optional<String> dialectError) {
+    Optional<String> dialectError,
+    Optional<List<String>> changes) {
 
   /** A column pair: {@code from -> to kind}, columns written as {@code qualified.table.column}. */
   public record Pair(String from, String to, String kind) {

@@ -44,6 +44,18 @@ public final class ExpectationCheck {
         .filter(k -> !k.equalsIgnoreCase(actual.kind().name()))
         .ifPresent(k -> diffs.add("kind: expected " + k + ", actual " + actual.kind()));
     expected
+        .changes()
+        .ifPresent(
+            changes -> {
+              List<String> got = actual.changes().stream().map(TableChanges::render).toList();
+              if (!changes.stream()
+                  .map(this::norm)
+                  .toList()
+                  .equals(got.stream().map(this::norm).toList())) {
+                diffs.add("changes: expected " + changes + ", actual " + got);
+              }
+            });
+    expected
         .sources()
         .ifPresent(
             sources -> {
@@ -206,6 +218,7 @@ public final class ExpectationCheck {
           .append('\n');
     }
     s.warnings().forEach(w -> out.append("warning: ").append(w.message()).append('\n'));
+    s.changes().forEach(c -> out.append("change: ").append(TableChanges.render(c)).append('\n'));
     s.error().ifPresent(e -> out.append("error: ").append(render(e)).append('\n'));
     return out.toString();
   }

@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  * error: PARSE_ERROR at 1:8 "substring of the message"   (position, column and message optional)
  * parts: public.orders => database=- schema=public       (optional: name part placement)
  * dialect_error: known dialects   (the dialect name itself must be rejected)
+ * change: renamed public.a -> public.b   (optional, repeatable, in order; "changes: none")
  * </pre>
  *
  * Column pairs are written {@code from -> to kind} with each column as its table's qualified name
@@ -264,9 +265,10 @@ public final class GoldenFormat {
     ExpectedError error;
     final List<Parts> parts = new ArrayList<>();
     String dialectError;
+    List<String> changes;
 
     void line(String file, int lineNo, String text) {
-      if (text.contains(" -> ")) {
+      if (text.contains(" -> ") && !text.startsWith("change:")) {
         Matcher m = PAIR.matcher(text);
         if (!m.matches()) {
           throw error(file, lineNo, "expected 'from -> to direct|derived': " + text);
@@ -314,6 +316,18 @@ public final class GoldenFormat {
           parts.add(new Parts(m.group(1), part(m.group(2)), part(m.group(3))));
         }
         case "dialect_error" -> dialectError = value;
+        case "change" -> {
+          if (changes == null) {
+            changes = new ArrayList<>();
+          }
+          changes.add(value);
+        }
+        case "changes" -> {
+          if (!value.equals("none")) {
+            throw error(file, lineNo, "only 'changes: none' is known; use 'change: text'");
+          }
+          changes = List.of();
+        }
         default -> throw error(file, lineNo, "unknown expectation key '" + key + "'");
       }
     }
@@ -329,7 +343,8 @@ public final class GoldenFormat {
           noWarnings,
           Optional.ofNullable(error),
           parts,
-          Optional.ofNullable(dialectError));
+          Optional.ofNullable(dialectError),
+          Optional.ofNullable(changes));
     }
 
     private static Optional<String> part(String value) {

@@ -45,4 +45,31 @@ class LineageJsonTest {
   void aTextWithoutStatementsStillHasAnAnswer() {
     assertThat(outputs(" -- nothing here\n")).hasSize(1);
   }
+
+  @Test
+  void ddlShowsItsKindAndTableChanges() {
+    List<ObjectNode> out =
+        outputs(
+            "CREATE TEMP TABLE s.t (a int, b varchar(10) NOT NULL); ALTER TABLE s.t RENAME TO u;"
+                + " ALTER TABLE s.u RENAME COLUMN a TO c; DROP VIEW s.v; TRUNCATE s.u");
+    assertThat(out)
+        .extracting(o -> o.get("statement_kind").asText())
+        .containsExactly("create_table", "rename_table", "alter_table", "drop_view", "truncate");
+    ObjectNode created = out.get(0);
+    assertThat(created.at("/target_table/title").asText()).isEqualTo("t");
+    assertThat(created.get("column_lineages")).isEmpty();
+    assertThat(created.at("/table_changes/0/change").asText()).isEqualTo("created");
+    assertThat(created.at("/table_changes/0/temporary").asBoolean()).isTrue();
+    assertThat(created.at("/table_changes/0/columns/1/name").asText()).isEqualTo("b");
+    assertThat(created.at("/table_changes/0/columns/1/type").asText()).isEqualTo("varchar(10)");
+    ObjectNode renamed = out.get(1);
+    assertThat(renamed.at("/table_changes/0/change").asText()).isEqualTo("renamed");
+    assertThat(renamed.at("/table_changes/0/from/title").asText()).isEqualTo("t");
+    assertThat(renamed.at("/table_changes/0/table/schema_name").asText()).isEqualTo("s");
+    assertThat(renamed.at("/table_changes/0/table/title").asText()).isEqualTo("u");
+    assertThat(out.get(2).at("/table_changes/0/from").asText()).isEqualTo("a");
+    assertThat(out.get(2).at("/table_changes/0/to").asText()).isEqualTo("c");
+    assertThat(out.get(3).at("/table_changes/0/view").asBoolean()).isTrue();
+    assertThat(out.get(4).at("/table_changes/0/change").asText()).isEqualTo("truncated");
+  }
 }
