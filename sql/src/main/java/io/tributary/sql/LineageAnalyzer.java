@@ -2,6 +2,7 @@ package io.tributary.sql;
 
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.dialect.TableNameQualifier;
 import io.tributary.sql.lineage.DdlLineage;
 import io.tributary.sql.lineage.StatementLineageExtractor;
 import io.tributary.sql.model.AnalysisError;
@@ -21,7 +22,6 @@ import io.tributary.sql.parse.StatementExtractor;
 import io.tributary.sql.parse.StatementParser;
 import io.tributary.sql.parse.UtilityRecognizer;
 import io.tributary.sql.parse.UtilityStatement;
-import io.tributary.sql.resolve.TableNameQualifier;
 import io.tributary.sql.session.SessionStitcher;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.tributary.sql.lineage;
 
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.dialect.TableNameQualifier;
 import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.parse.Deadline;
-import io.tributary.sql.resolve.TableNameQualifier;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

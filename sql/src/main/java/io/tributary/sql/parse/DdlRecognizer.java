@@ -1,13 +1,13 @@
 package io.tributary.sql.parse;
 
 import io.tributary.sql.dialect.Dialect;
+import io.tributary.sql.dialect.TableNameQualifier;
 import io.tributary.sql.model.AnalysisError;
 import io.tributary.sql.model.DeclaredColumn;
 import io.tributary.sql.model.ErrorKind;
 import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.TableChange;
 import io.tributary.sql.model.TableName;
-import io.tributary.sql.resolve.TableNameQualifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.sql.catalog.Catalog;
 import io.tributary.sql.dialect.Dialects;
+import io.tributary.sql.dialect.TableNameQualifier;
 import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.parse.Deadline;
 import io.tributary.sql.resolve.DerivedSource;
 import io.tributary.sql.resolve.Scope;
 import io.tributary.sql.resolve.ScopeKind;
-import io.tributary.sql.resolve.TableNameQualifier;
 import io.tributary.sql.resolve.TableSource;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.select.PlainSelect;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.dialect.IdentifierCase;
+import io.tributary.sql.dialect.TableNameQualifier;
 import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.TableName;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.tributary.sql.resolve;
+package io.tributary.sql.dialect;
 
-import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.model.SessionDefaults;
 import io.tributary.sql.model.TableName;
 import java.util.List;
