@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -220,45 +219,6 @@ public final class EdgeDao {
     }
     clearTombstones(c, pairs);
     return upsertDerived(c, edges);
-  }
-
-  /**
-   * Replaces the lineage of target tables with that of one request, in one transaction: locks the
-   * targets' resource rows first ({@code SELECT ... FOR UPDATE}, in id order), so that concurrent
-   * replaces of one target run one after the other and each leaves exactly its own lineage; then
-   * removes the non-manual upstream edges of the targets and of all their columns (read under the
-   * lock, so a column another request registered is included) and writes {@code edges}.
-   */
-  public void replaceFromQuery(Collection<DerivedEdge> edges, Collection<UUID> targetTables) {
-    List<UUID> targets = new ArrayList<>(new TreeSet<>(targetTables));
-    tx.inTransaction(
-        c -> {
-          Set<UUID> replace = new LinkedHashSet<>(targets);
-          for (List<UUID> chunk : Sql.chunks(targets)) {
-            String in = Sql.placeholders(chunk.size());
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "SELECT id FROM resources WHERE id IN (" + in + ") ORDER BY id FOR UPDATE")) {
-              for (int i = 0; i < chunk.size(); i++) {
-                ps.setObject(i + 1, chunk.get(i));
-              }
-              ps.executeQuery().close();
-            }
-            try (PreparedStatement ps =
-                c.prepareStatement("SELECT id FROM resources WHERE table_id IN (" + in + ")")) {
-              for (int i = 0; i < chunk.size(); i++) {
-                ps.setObject(i + 1, chunk.get(i));
-              }
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  replace.add(rs.getObject(1, UUID.class));
-                }
-              }
-            }
-          }
-          deleteDerivedUpstream(c, replace);
-          return writeRequested(c, edges);
-        });
   }
 
   int upsertDerived(Connection c, Collection<DerivedEdge> edges) throws SQLException {
