@@ -47,6 +47,7 @@ public final class ApiJson {
     node.put("to_entity", e.toEntity().toString());
     node.put("direction", e.direction().name());
     node.put("is_manual", e.manual());
+    e.kind().ifPresent(k -> node.put("kind", k.jsonName()));
     return node;
   }
 

@@ -164,6 +164,7 @@ public final class GraphService {
         e.provenance(),
         e.firstSeen(),
         e.lastSeen(),
-        e.queryFingerprint());
+        e.queryFingerprint(),
+        e.kind());
   }
 }

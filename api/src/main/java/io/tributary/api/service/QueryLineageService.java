@@ -6,6 +6,7 @@ import io.tributary.api.exceptions.InvalidSqlException;
 import io.tributary.api.exceptions.PayloadTooLargeException;
 import io.tributary.api.exceptions.TableNotFoundException;
 import io.tributary.connectors.store.DerivedEdge;
+import io.tributary.connectors.store.EdgeRow;
 import io.tributary.connectors.store.EntityType;
 import io.tributary.connectors.store.LineageEdges;
 import io.tributary.connectors.store.LineageStore;
@@ -164,11 +165,13 @@ public final class QueryLineageService {
 
     Set<UUID> wanted = new HashSet<>(plan.sources);
     wanted.addAll(plan.targets);
-    plan.pairs.forEach(
-        p -> {
-          wanted.add(p.source());
-          wanted.add(p.target());
-        });
+    plan.pairs
+        .values()
+        .forEach(
+            p -> {
+              wanted.add(p.source());
+              wanted.add(p.target());
+            });
     Map<UUID, Resource> found = new HashMap<>();
     store.resources().findAll(wanted).forEach(res -> found.put(res.id(), res));
     Set<UUID> newResources = new LinkedHashSet<>();
@@ -185,7 +188,7 @@ public final class QueryLineageService {
     List<Resource> sourceTables =
         plan.sources.stream().map(found::get).filter(Objects::nonNull).toList();
     List<ColumnPair> columnPairs = new ArrayList<>();
-    for (LineageEdges.Edge p : plan.pairs) {
+    for (LineageEdges.Edge p : plan.pairs.values()) {
       Resource from = found.get(p.source());
       Resource to = found.get(p.target());
       if (from != null && to != null) {
@@ -277,8 +280,12 @@ public final class QueryLineageService {
     final Optional<String> fingerprint;
     final Set<UUID> targets = new LinkedHashSet<>();
     final Set<UUID> sources = new LinkedHashSet<>();
-    final Set<LineageEdges.Edge> pairs = new LinkedHashSet<>();
-    final Map<LineageEdges.Edge, DerivedEdge> edges = new LinkedHashMap<>();
+
+    /** The column edges, by their two ends: one per pair whatever its kind. */
+    final Map<List<UUID>, LineageEdges.Edge> pairs = new LinkedHashMap<>();
+
+    /** The edges to write, by their two ends; a pair both direct and derived is direct. */
+    final Map<List<UUID>, DerivedEdge> edges = new LinkedHashMap<>();
 
     Plan(
         ResourceNames names,
@@ -300,9 +307,18 @@ public final class QueryLineageService {
         statement.sources().forEach(s -> names.known(s).ifPresent(t -> sources.add(t.id())));
       }
       resolved.sources().forEach(t -> sources.add(t.id()));
-      pairs.addAll(resolved.columnEdges());
+      resolved.columnEdges().forEach(e -> pairs.putIfAbsent(List.of(e.source(), e.target()), e));
       for (LineageEdges.Edge e : resolved.edges()) {
-        edges.putIfAbsent(e, new DerivedEdge(e.source(), e.target(), now, fingerprint));
+        edges.merge(
+            List.of(e.source(), e.target()),
+            new DerivedEdge(e.source(), e.target(), now, fingerprint, e.kind()),
+            (held, again) ->
+                new DerivedEdge(
+                    held.source(),
+                    held.target(),
+                    now,
+                    fingerprint,
+                    EdgeRow.merge(held.kind(), again.kind())));
       }
     }
   }

@@ -2,6 +2,7 @@ package io.tributary.connectors.sink;
 
 import io.tributary.connectors.store.EdgeRow;
 import io.tributary.connectors.store.ResourceId;
+import io.tributary.sql.model.LineageKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * @param fingerprint the fingerprint of the query that produced it
  * @param firstSeenMillis the earliest execution of that query it stands for
  * @param lastSeenMillis the latest execution of that query it stands for
+ * @param kind how a column's value flows, or null for a table edge
  */
 public record ResolvedEdge(
     ResourceId sourceId,
@@ -25,17 +27,22 @@ public record ResolvedEdge(
     boolean column,
     String fingerprint,
     long firstSeenMillis,
-    long lastSeenMillis) {
+    long lastSeenMillis,
+    LineageKind kind) {
 
-  /** The same edge, seen also between {@code firstMillis} and {@code lastMillis}. */
-  public ResolvedEdge widen(long firstMillis, long lastMillis) {
+  /**
+   * The same edge, seen also between {@code firstMillis} and {@code lastMillis} as {@code
+   * otherKind} ({@link EdgeRow#merge}).
+   */
+  public ResolvedEdge widen(long firstMillis, long lastMillis, LineageKind otherKind) {
     return new ResolvedEdge(
         sourceId,
         targetId,
         column,
         fingerprint,
         Math.min(firstSeenMillis, firstMillis),
-        Math.max(lastSeenMillis, lastMillis));
+        Math.max(lastSeenMillis, lastMillis),
+        EdgeRow.merge(kind, otherKind));
   }
 
   /** The two stored rows, downstream first. */
@@ -45,7 +52,8 @@ public record ResolvedEdge(
         targetId,
         Instant.ofEpochMilli(firstSeenMillis),
         Instant.ofEpochMilli(lastSeenMillis),
-        fingerprint);
+        fingerprint,
+        kind);
   }
 
   /** The key edges are deduplicated and written by. */

@@ -1,5 +1,6 @@
 package io.tributary.connectors.store;
 
+import io.tributary.sql.model.LineageKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,8 +13,15 @@ import java.util.UUID;
  *
  * @param seenAt when the query ran (first_seen / last_seen of the edge)
  * @param fingerprint the fingerprint of the query that produced it
+ * @param kind how a column's value flows, or null (a table edge, or not known)
  */
-public record DerivedEdge(UUID source, UUID target, Instant seenAt, Optional<String> fingerprint) {
+public record DerivedEdge(
+    UUID source, UUID target, Instant seenAt, Optional<String> fingerprint, LineageKind kind) {
+
+  /** A relationship of no known kind: a table edge, or one the query does not tell. */
+  public DerivedEdge(UUID source, UUID target, Instant seenAt, Optional<String> fingerprint) {
+    this(source, target, seenAt, fingerprint, null);
+  }
 
   public DerivedEdge {
     Objects.requireNonNull(source, "source");
@@ -25,6 +33,11 @@ public record DerivedEdge(UUID source, UUID target, Instant seenAt, Optional<Str
   /** The two stored rows, downstream first. */
   public List<EdgeRow> rows() {
     return EdgeRow.bothDirections(
-        ResourceId.of(source), ResourceId.of(target), seenAt, seenAt, fingerprint.orElse(null));
+        ResourceId.of(source),
+        ResourceId.of(target),
+        seenAt,
+        seenAt,
+        fingerprint.orElse(null),
+        kind);
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.connectors.store;
 
+import io.tributary.sql.model.LineageKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +23,7 @@ public final class EdgeDao {
 
   private static final String COLUMNS =
       "id, created_at, updated_at, from_entity, to_entity, direction, is_manual, provenance,"
-          + " first_seen, last_seen, query_fingerprint";
+          + " first_seen, last_seen, query_fingerprint, kind";
 
   private static final String SELECT = "SELECT " + COLUMNS + " FROM lineage_edges";
 
@@ -314,6 +316,7 @@ public final class EdgeDao {
         Provenance.ofDbName(rs.getString("provenance")),
         Sql.instant(rs, "first_seen"),
         Sql.instant(rs, "last_seen"),
-        Sql.string(rs, "query_fingerprint"));
+        Sql.string(rs, "query_fingerprint"),
+        Sql.string(rs, "kind").map(k -> LineageKind.valueOf(k.toUpperCase(Locale.ROOT))));
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.connectors.store;
 
+import io.tributary.sql.model.LineageKind;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param firstSeen the earliest execution the write stands for
  * @param lastSeen the latest execution the write stands for
  * @param fingerprint the fingerprint of the query behind it, or null
+ * @param kind how a column's value flows, or null (a table edge, or not known)
  */
 public record EdgeRow(
     ResourceId source,
@@ -28,7 +30,8 @@ public record EdgeRow(
     Direction direction,
     Instant firstSeen,
     Instant lastSeen,
-    String fingerprint) {
+    String fingerprint,
+    LineageKind kind) {
 
   /** The order writers lock rows in, so concurrent batches do not deadlock. */
   public static final Comparator<EdgeRow> LOCK_ORDER =
@@ -50,10 +53,23 @@ public record EdgeRow(
       ResourceId target,
       Instant firstSeen,
       Instant lastSeen,
-      String fingerprint) {
+      String fingerprint,
+      LineageKind kind) {
     return List.of(
-        new EdgeRow(source, target, Direction.DOWNSTREAM, firstSeen, lastSeen, fingerprint),
-        new EdgeRow(source, target, Direction.UPSTREAM, firstSeen, lastSeen, fingerprint));
+        new EdgeRow(source, target, Direction.DOWNSTREAM, firstSeen, lastSeen, fingerprint, kind),
+        new EdgeRow(source, target, Direction.UPSTREAM, firstSeen, lastSeen, fingerprint, kind));
+  }
+
+  /**
+   * The kind of a pair seen as {@code a} and as {@code b} (either may be null, not known): direct
+   * wins, so the result does not depend on the order statements are written in. The upserts of
+   * {@link StoreDialect#upsertDerivedEdgeSql()} apply the same rule to the stored kind.
+   */
+  public static LineageKind merge(LineageKind a, LineageKind b) {
+    if (a == LineageKind.DIRECT || b == LineageKind.DIRECT) {
+      return LineageKind.DIRECT;
+    }
+    return a != null ? a : b;
   }
 
   /** The row's from_entity: the source downstream, the target upstream. */
@@ -71,9 +87,9 @@ public record EdgeRow(
   }
 
   /**
-   * Sets the 11 parameters of the derived-edge upsert: id, created_at, updated_at, from_entity,
-   * to_entity, direction, first_seen, last_seen, query_fingerprint, tombstone source, tombstone
-   * target.
+   * Sets the 12 parameters of the derived-edge upsert: id, created_at, updated_at, from_entity,
+   * to_entity, direction, first_seen, last_seen, query_fingerprint, kind, tombstone source,
+   * tombstone target.
    */
   public static void bind(PreparedStatement ps, EdgeRow row) throws SQLException {
     var now = Timestamps.toDb(Timestamps.now());
@@ -91,7 +107,12 @@ public record EdgeRow(
     } else {
       ps.setNull(9, Types.VARCHAR);
     }
-    ps.setObject(10, row.source().uuid());
-    ps.setObject(11, row.target().uuid());
+    if (row.kind() != null) {
+      ps.setString(10, row.kind().jsonName());
+    } else {
+      ps.setNull(10, Types.VARCHAR);
+    }
+    ps.setObject(11, row.source().uuid());
+    ps.setObject(12, row.target().uuid());
   }
 }

@@ -11,17 +11,24 @@ public final class H2StoreDialect implements StoreDialect {
 
   private static final String TS = "TIMESTAMP WITH TIME ZONE";
 
+  /** The kind of an edge seen again: direct wins ({@link EdgeRow#merge}). */
+  private static final String MERGED_KIND =
+      "CASE WHEN 'direct' IN (e.kind, s.kind) THEN 'direct' ELSE COALESCE(e.kind, s.kind) END";
+
   static final String UPSERT_DERIVED_EDGE =
       """
       MERGE INTO lineage_edges e
       USING (SELECT CAST(? AS UUID) id, CAST(? AS %1$s) created_at, CAST(? AS %1$s) updated_at,
                     CAST(? AS UUID) from_entity, CAST(? AS UUID) to_entity,
                     CAST(? AS VARCHAR(10)) direction, CAST(? AS %1$s) first_seen,
-                    CAST(? AS %1$s) last_seen, CAST(? AS VARCHAR(64)) query_fingerprint) s
+                    CAST(? AS %1$s) last_seen, CAST(? AS VARCHAR(64)) query_fingerprint,
+                    CAST(? AS VARCHAR(8)) kind) s
       ON e.from_entity = s.from_entity AND e.to_entity = s.to_entity AND e.direction = s.direction
       WHEN MATCHED AND e.is_manual THEN UPDATE SET
-        last_seen = GREATEST(e.last_seen, s.last_seen)
+        last_seen = GREATEST(e.last_seen, s.last_seen),
+        kind = %2$s
       WHEN MATCHED THEN UPDATE SET
+        kind = %2$s,
         last_seen = GREATEST(e.last_seen, s.last_seen),
         first_seen = LEAST(e.first_seen, s.first_seen),
         updated_at = CASE WHEN s.first_seen < e.first_seen OR s.last_seen > e.last_seen
@@ -30,11 +37,11 @@ public final class H2StoreDialect implements StoreDialect {
       WHEN NOT MATCHED AND NOT EXISTS (SELECT 1 FROM lineage_tombstones t
                                        WHERE t.source_entity = ? AND t.target_entity = ?) THEN
         INSERT (id, created_at, updated_at, from_entity, to_entity, direction, is_manual, provenance,
-                first_seen, last_seen, query_fingerprint)
+                first_seen, last_seen, query_fingerprint, kind)
         VALUES (s.id, s.created_at, s.updated_at, s.from_entity, s.to_entity, s.direction, FALSE,
-                'query', s.first_seen, s.last_seen, s.query_fingerprint)
+                'query', s.first_seen, s.last_seen, s.query_fingerprint, s.kind)
       """
-          .formatted(TS);
+          .formatted(TS, MERGED_KIND);
 
   static final String UPSERT_MANUAL_EDGE =
       """

@@ -1,5 +1,6 @@
 package io.tributary.connectors.store;
 
+import io.tributary.sql.model.LineageKind;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,8 @@ public record LineageEdge(
     Provenance provenance,
     Instant firstSeen,
     Instant lastSeen,
-    Optional<String> queryFingerprint) {
+    Optional<String> queryFingerprint,
+    Optional<LineageKind> kind) {
 
   public LineageEdge {
     Objects.requireNonNull(id, "id");
@@ -25,6 +27,7 @@ public record LineageEdge(
     Objects.requireNonNull(toEntity, "toEntity");
     Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(queryFingerprint, "queryFingerprint");
+    Objects.requireNonNull(kind, "kind");
   }
 
   /** The entity data flows out of. */

@@ -3,13 +3,14 @@ package io.tributary.connectors.store;
 import io.tributary.connectors.store.StoreCatalog.StoredTable;
 import io.tributary.sql.model.ColumnLineage;
 import io.tributary.sql.model.ColumnName;
+import io.tributary.sql.model.LineageKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.TableName;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,8 +40,18 @@ public final class LineageEdges {
 
   private LineageEdges() {}
 
-  /** A relationship between two resources: data flows from {@code source} into {@code target}. */
-  public record Edge(UUID source, UUID target, boolean column) {}
+  /**
+   * A relationship between two resources: data flows from {@code source} into {@code target}.
+   *
+   * @param kind how a column's value flows; null for a table edge
+   */
+  public record Edge(UUID source, UUID target, boolean column, LineageKind kind) {
+
+    /** A table edge. */
+    static Edge table(UUID source, UUID target) {
+      return new Edge(source, target, false, null);
+    }
+  }
 
   /**
    * What one statement reads and writes, resolved.
@@ -92,12 +103,12 @@ public final class LineageEdges {
     }
     UUID to = into.get().id();
     List<StoredTable> sources = new ArrayList<>();
-    Set<Edge> edges = new LinkedHashSet<>();
+    Map<List<UUID>, Edge> edges = new LinkedHashMap<>();
     for (TableName source : statement.sources()) {
       Optional<StoredTable> from = names.table(source);
       from.ifPresent(sources::add);
       if (from.isPresent() && !from.get().id().equals(to)) {
-        edges.add(new Edge(from.get().id(), to, false));
+        edges.putIfAbsent(List.of(from.get().id(), to), Edge.table(from.get().id(), to));
       }
     }
     for (ColumnLineage pair : statement.columns()) {
@@ -117,10 +128,15 @@ public final class LineageEdges {
               ? names.column(toTable.get(), pair.to().name(), Optional.empty())
               : Optional.empty();
       if (from.isPresent() && toColumn.isPresent() && !from.get().equals(toColumn.get())) {
-        edges.add(new Edge(from.get(), toColumn.get(), true));
+        edges.merge(
+            List.of(from.get(), toColumn.get()),
+            new Edge(from.get(), toColumn.get(), true, pair.kind()),
+            (held, again) ->
+                new Edge(
+                    held.source(), held.target(), true, EdgeRow.merge(held.kind(), again.kind())));
       }
     }
-    return new Resolved(into, List.copyOf(sources), List.copyOf(edges));
+    return new Resolved(into, List.copyOf(sources), List.copyOf(edges.values()));
   }
 
   /**

@@ -37,7 +37,7 @@ public final class LineageHistoryDao {
 
   private static final String COLUMNS =
       "e.id, e.created_at, e.updated_at, e.from_entity, e.to_entity, e.direction, e.is_manual,"
-          + " e.provenance, e.first_seen, e.last_seen, e.query_fingerprint";
+          + " e.provenance, e.first_seen, e.last_seen, e.query_fingerprint, e.kind";
 
   /**
    * Records that a statement replaced a target's contents at a time, once (a replay inserts
@@ -263,7 +263,7 @@ public final class LineageHistoryDao {
         Instant after = latest.get().plus(1, ChronoUnit.MICROS);
         keptEdges =
             keptEdges.stream()
-                .map(e -> new DerivedEdge(e.source(), e.target(), after, e.fingerprint()))
+                .map(e -> new DerivedEdge(e.source(), e.target(), after, e.fingerprint(), e.kind()))
                 .toList();
         at = after;
       }

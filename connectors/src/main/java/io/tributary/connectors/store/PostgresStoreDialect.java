@@ -8,8 +8,9 @@ public final class PostgresStoreDialect implements StoreDialect {
   static final String UPSERT_DERIVED_EDGE =
       """
       INSERT INTO lineage_edges (id, created_at, updated_at, from_entity, to_entity, direction,
-                                 is_manual, provenance, first_seen, last_seen, query_fingerprint)
-      SELECT ?, ?, ?, ?, ?, ?, FALSE, 'query', ?, ?, ?
+                                 is_manual, provenance, first_seen, last_seen, query_fingerprint,
+                                 kind)
+      SELECT ?, ?, ?, ?, ?, ?, FALSE, 'query', ?, ?, ?, ?
       WHERE NOT EXISTS (SELECT 1 FROM lineage_tombstones t
                         WHERE t.source_entity = ? AND t.target_entity = ?)
       ON CONFLICT (from_entity, to_entity, direction) DO UPDATE SET
@@ -21,7 +22,9 @@ public final class PostgresStoreDialect implements StoreDialect {
                                     OR EXCLUDED.last_seen > lineage_edges.last_seen)
                           THEN EXCLUDED.updated_at ELSE lineage_edges.updated_at END,
         query_fingerprint = CASE WHEN lineage_edges.is_manual THEN lineage_edges.query_fingerprint
-                          ELSE COALESCE(lineage_edges.query_fingerprint, EXCLUDED.query_fingerprint) END
+                          ELSE COALESCE(lineage_edges.query_fingerprint, EXCLUDED.query_fingerprint) END,
+        kind = CASE WHEN 'direct' IN (lineage_edges.kind, EXCLUDED.kind) THEN 'direct'
+                    ELSE COALESCE(lineage_edges.kind, EXCLUDED.kind) END
       """;
 
   static final String UPSERT_MANUAL_EDGE =

@@ -456,7 +456,7 @@ public final class SchemaHistoryDao {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT e.id, e.created_at, e.updated_at, e.from_entity, e.to_entity, e.direction,"
-                  + " e.is_manual, e.provenance, e.first_seen, e.last_seen, e.query_fingerprint"
+                  + " e.is_manual, e.provenance, e.first_seen, e.last_seen, e.query_fingerprint, e.kind"
                   + " FROM lineage_edges e"
                   + TimeSql.AS_OF_JOIN
                   + " WHERE e.direction = 'DOWNSTREAM' AND e.to_entity IN ("
@@ -495,7 +495,8 @@ public final class SchemaHistoryDao {
       if (newTarget == null || newTarget.equals(e.source())) {
         continue;
       }
-      rows.add(new DerivedEdge(e.source(), newTarget, at, e.queryFingerprint()));
+      rows.add(
+          new DerivedEdge(e.source(), newTarget, at, e.queryFingerprint(), e.kind().orElse(null)));
     }
     return rows;
   }

@@ -18,9 +18,10 @@ public interface StoreDialect {
 
   /**
    * Writes one row of a derived edge (see {@link EdgeRow#bind}): inserts it unless its relationship
-   * is tombstoned; on an existing manual edge it changes only {@code last_seen}; on an existing
-   * derived edge it widens first/last seen, and moves updated_at only when they widened (a replay
-   * changes nothing).
+   * is tombstoned; on an existing manual edge it changes only {@code last_seen} and {@code kind};
+   * on an existing derived edge it widens first/last seen, and moves updated_at only when they
+   * widened (a replay changes nothing). The stored kind is direct once any write says direct
+   * ({@link EdgeRow#merge}).
    */
   String upsertDerivedEdgeSql();
 

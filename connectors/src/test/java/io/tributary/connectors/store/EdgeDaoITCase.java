@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.sql.dialect.IdentifierCase;
+import io.tributary.sql.model.LineageKind;
 import io.tributary.sql.model.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -101,6 +102,37 @@ public abstract class EdgeDaoITCase extends StoreITCaseBase {
       assertThat(e.lastSeen()).isEqualTo(T2);
       assertThat(e.queryFingerprint()).contains("f1");
     }
+  }
+
+  @Test
+  void aColumnEdgesKindIsStoredAndDirectWinsWhateverTheOrder() {
+    UUID a = id(), b = id(), c = id(), d = id(), e = id(), f = id();
+    store.edges().upsertDerived(List.of(new DerivedEdge(a, b, T1, Optional.empty())));
+    store.edges().upsertDerived(List.of(derived(c, d, LineageKind.DERIVED)));
+    store.edges().upsertDerived(List.of(derived(c, d, LineageKind.DIRECT)));
+    store.edges().upsertDerived(List.of(derived(e, f, LineageKind.DIRECT)));
+    store.edges().upsertDerived(List.of(derived(e, f, LineageKind.DERIVED)));
+    // A replay, and a write that does not know the kind, change nothing.
+    store.edges().upsertDerived(List.of(derived(e, f, LineageKind.DIRECT)));
+    store.edges().upsertDerived(List.of(new DerivedEdge(e, f, T1, Optional.empty())));
+    UUID g = id(), h = id();
+    store.edges().upsertDerived(List.of(derived(g, h, LineageKind.DERIVED)));
+    store.edges().upsertDerived(List.of(derived(g, h, LineageKind.DERIVED)));
+
+    assertThat(edgesBetween(a, b)).hasSize(2).allMatch(x -> x.kind().isEmpty());
+    assertThat(edgesBetween(c, d))
+        .hasSize(2)
+        .allMatch(x -> x.kind().equals(Optional.of(LineageKind.DIRECT)));
+    assertThat(edgesBetween(e, f))
+        .hasSize(2)
+        .allMatch(x -> x.kind().equals(Optional.of(LineageKind.DIRECT)));
+    assertThat(edgesBetween(g, h))
+        .hasSize(2)
+        .allMatch(x -> x.kind().equals(Optional.of(LineageKind.DERIVED)));
+  }
+
+  private static DerivedEdge derived(UUID source, UUID target, LineageKind kind) {
+    return new DerivedEdge(source, target, T1, Optional.of("f"), kind);
   }
 
   @Test

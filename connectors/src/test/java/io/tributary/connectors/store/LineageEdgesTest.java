@@ -87,10 +87,27 @@ class LineageEdgesTest {
     assertThat(resolved.sources()).containsExactly(ORDERS_ROW, TOTALS_ROW);
     assertThat(resolved.edges())
         .containsExactly(
-            new Edge(ORDERS_ROW.id(), TOTALS_ROW.id(), false),
-            new Edge(column(ORDERS_ROW), column(TOTALS_ROW), true));
+            Edge.table(ORDERS_ROW.id(), TOTALS_ROW.id()),
+            new Edge(column(ORDERS_ROW), column(TOTALS_ROW), true, LineageKind.DIRECT));
     assertThat(names.newRows()).isEmpty();
     assertThat(names.unresolved()).isEmpty();
+  }
+
+  @Test
+  void aPairBothDirectAndDerivedIsOneDirectEdge() {
+    // A statement whose analysis gives the same pair once copied and once computed.
+    ColumnLineage copied = pair(ORDERS, "amount", TOTALS, "total");
+    ColumnLineage computed = new ColumnLineage(copied.from(), copied.to(), LineageKind.DERIVED);
+    StatementLineage derivedOnly = writing(StatementKind.INSERT, List.of(ORDERS), TOTALS, computed);
+    StatementLineage both =
+        writing(StatementKind.INSERT, List.of(ORDERS), TOTALS, computed, copied);
+
+    assertThat(LineageEdges.resolve(derivedOnly, names(true)).columnEdges())
+        .containsExactly(
+            new Edge(column(ORDERS_ROW), column(TOTALS_ROW), true, LineageKind.DERIVED));
+    assertThat(LineageEdges.resolve(both, names(true)).columnEdges())
+        .containsExactly(
+            new Edge(column(ORDERS_ROW), column(TOTALS_ROW), true, LineageKind.DIRECT));
   }
 
   @Test
@@ -104,7 +121,7 @@ class LineageEdgesTest {
 
     UUID unknown =
         StoreIds.tableId(Optional.empty(), UNKNOWN.database(), UNKNOWN.schema(), UNKNOWN.name());
-    assertThat(resolved.edges()).containsExactly(new Edge(unknown, TOTALS_ROW.id(), false));
+    assertThat(resolved.edges()).containsExactly(Edge.table(unknown, TOTALS_ROW.id()));
     assertThat(names.newRows())
         .extracting(ResourceRow::title, ResourceRow::entityType)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("unknown_table", EntityType.TABLE));
@@ -128,9 +145,14 @@ class LineageEdgesTest {
         StoreIds.tableId(Optional.empty(), UNKNOWN.database(), UNKNOWN.schema(), UNKNOWN.name());
     assertThat(registered.edges())
         .containsExactly(
-            new Edge(unknown, TOTALS_ROW.id(), false),
-            new Edge(StoreIds.columnId(unknown, "price"), column(TOTALS_ROW), true),
-            new Edge(column(ORDERS_ROW), StoreIds.columnId(TOTALS_ROW.id(), "new_column"), true));
+            Edge.table(unknown, TOTALS_ROW.id()),
+            new Edge(
+                StoreIds.columnId(unknown, "price"), column(TOTALS_ROW), true, LineageKind.DIRECT),
+            new Edge(
+                column(ORDERS_ROW),
+                StoreIds.columnId(TOTALS_ROW.id(), "new_column"),
+                true,
+                LineageKind.DIRECT));
     assertThat(registering.takeNewRows())
         .extracting(ResourceRow::title)
         .containsExactly("unknown_table", "price", "new_column");
@@ -173,8 +195,8 @@ class LineageEdgesTest {
     assertThat(LineageEdges.resolve(select, names).edges()).isEmpty();
     assertThat(LineageEdges.resolve(select, Optional.of(TOTALS_ROW), names).edges())
         .containsExactly(
-            new Edge(ORDERS_ROW.id(), TOTALS_ROW.id(), false),
-            new Edge(column(ORDERS_ROW), column(TOTALS_ROW), true));
+            Edge.table(ORDERS_ROW.id(), TOTALS_ROW.id()),
+            new Edge(column(ORDERS_ROW), column(TOTALS_ROW), true, LineageKind.DIRECT));
   }
 
   @Test

@@ -168,7 +168,8 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
                 edge.column(),
                 query.fingerprint(),
                 query.firstSeenMillis(),
-                query.lastSeenMillis()));
+                query.lastSeenMillis(),
+                edge.kind()));
         edges++;
       }
     }

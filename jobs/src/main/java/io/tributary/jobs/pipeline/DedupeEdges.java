@@ -80,7 +80,7 @@ final class DedupeEdges extends KeyedProcessFunction<ResolvedEdge.Key, ResolvedE
     if (upTo != null) {
       ResolvedEdge first = held.value();
       if (first != null) {
-        held.update(first.widen(edge.firstSeenMillis(), edge.lastSeenMillis()));
+        held.update(first.widen(edge.firstSeenMillis(), edge.lastSeenMillis(), edge.kind()));
       } else if (upTo != FORBIDDEN && edge.lastSeenMillis() > upTo) {
         // Streaming: its statement was sent on again, having run later (a last_seen refresh).
         writtenUpTo.update(edge.lastSeenMillis());
