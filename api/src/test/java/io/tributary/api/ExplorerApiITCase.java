@@ -10,11 +10,14 @@ import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.QueryExecutions;
 import io.tributary.connectors.store.QuerySeen;
 import io.tributary.connectors.store.StoreIds;
+import io.tributary.sql.model.LineageKind;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +34,7 @@ public abstract class ExplorerApiITCase extends ApiITCaseBase {
   private static final Instant T2 = Instant.parse("2025-03-04T10:00:00Z");
   private static final String FINGERPRINT = "f".repeat(64);
   private static final String SQL =
-      "INSERT INTO customer_orders SELECT customer_id, order_id FROM orders";
+      "INSERT INTO customer_orders SELECT customer_id, COALESCE(order_id, 0) FROM orders";
 
   private UUID orders;
   private UUID customerOrders;
@@ -49,12 +52,14 @@ public abstract class ExplorerApiITCase extends ApiITCaseBase {
                     columnId("orders", "customer_id"),
                     columnId("customer_orders", "customer_id"),
                     T1,
-                    Optional.of(FINGERPRINT)),
+                    Optional.of(FINGERPRINT),
+                    LineageKind.DIRECT),
                 new DerivedEdge(
                     columnId("orders", "order_id"),
                     columnId("customer_orders", "order_id"),
                     T2,
-                    Optional.of(FINGERPRINT))));
+                    Optional.of(FINGERPRINT),
+                    LineageKind.DERIVED)));
     store.edges().createManual(tableId("customers"), customerOrders, Direction.DOWNSTREAM);
     store.queries().recordSeen(List.of(new QuerySeen(FINGERPRINT, SQL, "snowflake", T1, T2)));
     store
@@ -96,6 +101,13 @@ public abstract class ExplorerApiITCase extends ApiITCaseBase {
         .containsExactlyInAnyOrder("customer_orders.customer_id", "customer_orders.order_id");
     assertThat(g.get("edges")).hasSize(2);
     g.get("edges").forEach(e -> assertThat(e.get("direction").asText()).isEqualTo("DOWNSTREAM"));
+    Map<String, String> kindInto = new HashMap<>();
+    g.get("edges").forEach(e -> kindInto.put(e.get("to_entity").asText(), e.get("kind").asText()));
+    assertThat(kindInto)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                columnId("customer_orders", "customer_id").toString(), "direct",
+                columnId("customer_orders", "order_id").toString(), "derived"));
     assertThat(g.get("truncated").asBoolean()).isFalse();
 
     JsonNode up =
@@ -127,6 +139,7 @@ public abstract class ExplorerApiITCase extends ApiITCaseBase {
       assertThat(p.at("/edge/is_manual").asBoolean()).isFalse();
       assertThat(p.at("/edge/first_seen").asText()).isEqualTo("2025-03-04T10:00:00.000000Z");
       assertThat(p.at("/edge/query_fingerprint").asText()).isEqualTo(FINGERPRINT);
+      assertThat(p.at("/edge/kind").asText()).isEqualTo("derived");
       assertThat(p.at("/source/title").asText()).isEqualTo("order_id");
       assertThat(p.at("/source/table_title").asText()).isEqualTo("orders");
       assertThat(p.at("/target/table_title").asText()).isEqualTo("customer_orders");
@@ -148,6 +161,7 @@ public abstract class ExplorerApiITCase extends ApiITCaseBase {
     assertThat(manual.at("/edge/provenance").asText()).isEqualTo("manual");
     assertThat(manual.at("/edge/is_manual").asBoolean()).isTrue();
     assertThat(manual.at("/edge/query_fingerprint").isNull()).isTrue();
+    assertThat(manual.get("edge").has("kind")).isFalse();
     assertThat(manual.get("queries")).isEmpty();
 
     assertThat(get("/lineage/edges/" + UUID.randomUUID() + "/queries").status()).isEqualTo(404);

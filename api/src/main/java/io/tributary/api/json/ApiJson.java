@@ -47,6 +47,14 @@ public final class ApiJson {
     node.put("to_entity", e.toEntity().toString());
     node.put("direction", e.direction().name());
     node.put("is_manual", e.manual());
+    return node;
+  }
+
+  /**
+   * Adds to an edge's JSON how a column's value flows ({@code kind}: direct or derived), when
+   * known: the graphs and an edge's provenance show it; Secoda's edge lists keep their shape.
+   */
+  public static ObjectNode withKind(ObjectNode node, LineageEdge e) {
     e.kind().ifPresent(k -> node.put("kind", k.jsonName()));
     return node;
   }

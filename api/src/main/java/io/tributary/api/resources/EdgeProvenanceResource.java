@@ -26,7 +26,7 @@ public final class EdgeProvenanceResource {
     EdgeProvenance p = service.of(Params.pathId(ctx, "lineage_id"));
     LineageEdge e = p.edge();
     ObjectNode node = mapper.createObjectNode();
-    ObjectNode edge = ApiJson.edge(e);
+    ObjectNode edge = ApiJson.withKind(ApiJson.edge(e), e);
     edge.put("provenance", e.provenance().dbName());
     edge.put("first_seen", ApiJson.time(e.firstSeen()));
     edge.put("last_seen", ApiJson.time(e.lastSeen()));

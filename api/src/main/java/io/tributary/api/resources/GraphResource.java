@@ -100,9 +100,11 @@ public final class GraphResource {
         .forEach(
             e ->
                 edges.add(
-                    view.includeRetired()
-                        ? ApiJson.edge(e, Optional.ofNullable(graph.retired().get(e.id())))
-                        : ApiJson.edge(e)));
+                    ApiJson.withKind(
+                        view.includeRetired()
+                            ? ApiJson.edge(e, Optional.ofNullable(graph.retired().get(e.id())))
+                            : ApiJson.edge(e),
+                        e)));
     node.put("truncated", graph.truncated());
     return node;
   }
