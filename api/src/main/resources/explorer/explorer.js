@@ -25,7 +25,7 @@
     columnInfo: new Map(), // column id -> resource
     columnEdges: new Map(), // edge id -> DOWNSTREAM edge between columns
     selection: null, // {kind: 'table'|'column'|'edge', id}
-    path: null, // {column, columns: Set, edges: Map edge id -> 'direct'|'derived'}
+    path: null, // {column, columns: Set, edges: Map edge id -> 'near' (one step) | 'far'}
     edgeSource: null, // {id, label}
     view: { x: 40, y: 0, k: 1 },
     drawn: null, // {positions, nodes}
@@ -347,12 +347,14 @@
       if (!from || !to || (!from.row && !to.row)) return;
       const cls = ['edge', 'column-edge'];
       if (e.is_manual) cls.push('manual');
+      // How the value flows (the API's kind): solid when copied, dashed when computed.
+      if (e.kind) cls.push('kind-' + e.kind);
       const hot = state.path && state.path.edges.get(e.id);
       if (hot) cls.push(hot);
       else if (state.path) cls.push('dim');
       if (state.selection && state.selection.kind === 'edge' && state.selection.id === e.id) cls.push('chosen');
       const label = 'Column edge ' + columnLabel(e.from_entity) + ' to ' + columnLabel(e.to_entity) +
-        (hot ? ' (' + hot + ')' : '');
+        (e.kind ? ', ' + e.kind : '') + (hot ? ' (' + (hot === 'near' ? 'one step' : 'further') + ')' : '');
       edgeParts.push(edgeSvg(e.id, cls, curve(from, to), label, hot ? 'arrow-hot' : 'arrow'));
     });
 
@@ -499,7 +501,7 @@
     const edges = new Map();
     g.edges.forEach((e) => {
       state.columnEdges.set(e.id, e);
-      edges.set(e.id, e.from_entity === columnId || e.to_entity === columnId ? 'direct' : 'derived');
+      edges.set(e.id, e.from_entity === columnId || e.to_entity === columnId ? 'near' : 'far');
     });
     state.path = { column: columnId, columns: new Set(g.nodes.map((n) => n.id)), edges: edges };
     const tables = new Set(g.nodes.map((n) => n.table_id).filter((t) => t && state.tables.has(t)));
@@ -619,6 +621,7 @@
       '<pre class="sample-sql">' + esc(q.sample_sql) + '</pre></div>').join('');
     details('<h3>Edge</h3><p id="edge-title"><b>' + esc(from) + '</b> → <b>' + esc(to) + '</b></p><dl>' +
       '<dt>Kind</dt><dd id="edge-kind">' + (e.is_manual ? 'manual' : 'from queries') + '</dd>' +
+      (e.kind ? '<dt>Value</dt><dd id="edge-flow">' + (e.kind === 'direct' ? 'copied (direct)' : 'computed (derived)') + '</dd>' : '') +
       '<dt>First seen</dt><dd>' + esc(e.first_seen) + '</dd><dt>Last seen</dt><dd>' + esc(e.last_seen) + '</dd></dl>' +
       '<h3>Queries behind it (' + p.queries.length + ')</h3>' +
       (queries || '<p class="muted">' + (e.is_manual ? 'None: a person added this edge.' : 'The store keeps no query for it.') + '</p>') +

@@ -200,18 +200,22 @@ class ExplorerBrowserITCase {
         .containsExactly(
             "order_id", "customer_id", "product_id", "amount_usd", "status", "order_date");
 
-    // raw.orders.amount: one direct edge into stg_orders, then derived ones further down.
     activate(toggleOf("orders"));
     wait.until(d -> !columnsOf("orders").isEmpty());
+    // How each value flows, as the store keeps it: order_id is copied (a solid line), status is
+    // computed by UPPER (a dashed one).
+    assertFlow("order_id", "order_id", "direct", "none");
+    assertFlow("status", "status", "derived", "6px, 4px");
+
+    // raw.orders.amount: one edge into stg_orders, then further ones down the path.
     activate(column("orders.amount"));
     wait.until(d -> text("details").contains("Impact downstream"));
     String amount = DB + ".raw.orders.amount";
     Set<String> path = new TreeSet<>(List.of(WorkloadLineage.shortName(amount)));
     truth.downstream(amount).forEach(c -> path.add(WorkloadLineage.shortName(c)));
     wait.until(d -> onPath().equals(path));
-    assertThat(edgeLabels(".edge.direct"))
-        .containsExactly("Column edge orders.amount to stg_orders.amount_usd (direct)");
-    assertThat(edgeLabels(".edge.derived"))
+    assertThat(edgeLabels(".edge.near")).containsExactly(amountEdge() + " (one step)");
+    assertThat(edgeLabels(".edge.far"))
         .hasSize(truth.downstream(DB + ".staging.stg_orders.amount_usd").size())
         .allSatisfy(l -> assertThat(l).startsWith("Column edge stg_orders.amount_usd to "));
 
@@ -244,8 +248,8 @@ class ExplorerBrowserITCase {
   @Order(5)
   void anEdgesQueriesThenDeleteAndAddItBack() {
     activate(column("orders.amount"));
-    String label = "Column edge orders.amount to stg_orders.amount_usd (direct)";
-    wait.until(d -> edgeLabels(".edge.direct").contains(label));
+    String label = amountEdge() + " (one step)";
+    wait.until(d -> edgeLabels(".edge.near").contains(label));
     activate(edge(label));
     wait.until(d -> text("details").contains("Queries behind it"));
 
@@ -271,7 +275,8 @@ class ExplorerBrowserITCase {
     delete.click();
     wait.until(d -> text("edge-status").startsWith("Deleted"));
     assertThat(store.edges().tombstoned(from, to)).isTrue();
-    assertThat(edgeLabels(".edge")).noneMatch(l -> l.startsWith(label.replace(" (direct)", "")));
+    assertThat(edgeLabels(".edge"))
+        .noneMatch(l -> l.startsWith("Column edge orders.amount to stg_orders.amount_usd"));
 
     browser.findElement(By.id("re-add")).click();
     wait.until(d -> text("edge-kind").equals("manual"));
@@ -399,6 +404,38 @@ class ExplorerBrowserITCase {
 
   private List<String> edgeLabels(String css) {
     return labels(css + "[data-kind=edge]").stream().sorted().toList();
+  }
+
+  /** The label of the edge orders.amount → stg_orders.amount_usd, with its stored kind. */
+  private String amountEdge() {
+    UUID from = columnId("raw", "orders", "amount");
+    UUID to = columnId("staging", "stg_orders", "amount_usd");
+    String kind =
+        store
+            .edges()
+            .find(StoreIds.edgeId(from, to, Direction.DOWNSTREAM))
+            .orElseThrow()
+            .kind()
+            .map(k -> ", " + k.jsonName())
+            .orElse("");
+    return "Column edge orders.amount to stg_orders.amount_usd" + kind;
+  }
+
+  /**
+   * The edge orders.{@code from} → stg_orders.{@code to} is stored with {@code kind} and drawn with
+   * that class and the given dashes (the browser's computed {@code stroke-dasharray}).
+   */
+  private void assertFlow(String from, String to, String kind, String dashes) {
+    UUID source = columnId("raw", "orders", from);
+    UUID target = columnId("staging", "stg_orders", to);
+    assertThat(store.edges().find(StoreIds.edgeId(source, target, Direction.DOWNSTREAM)))
+        .get()
+        .extracting(e -> e.kind().map(k -> k.jsonName()).orElse(null))
+        .isEqualTo(kind);
+    WebElement drawn = edge("Column edge orders." + from + " to stg_orders." + to + ", " + kind);
+    assertThat(drawn.getDomAttribute("class")).contains("kind-" + kind);
+    assertThat(drawn.findElement(By.cssSelector("path.line")).getCssValue("stroke-dasharray"))
+        .isEqualTo(dashes);
   }
 
   private WebElement edge(String label) {
