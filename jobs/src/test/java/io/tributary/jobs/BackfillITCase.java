@@ -272,6 +272,9 @@ abstract class BackfillITCase {
         {"query_id": "d3", "database_name": "analytics", "start_time": "2024-03-01T02:00:00Z",         "sql": "ALTER TABLE scratch.cust_copy RENAME TO cust_archive"}
         {"query_id": "d4", "database_name": "analytics", "start_time": "2024-03-01T03:00:00Z",         "sql": "DROP TABLE scratch.cust_archive"}
         {"query_id": "d5", "database_name": "analytics", "start_time": "2024-03-01T04:00:00Z",         "sql": "CREATE VIEW scratch.cust_names AS SELECT name FROM raw.customers"}
+        {"query_id": "d6", "database_name": "analytics", "start_time": "2024-03-01T05:00:00Z", \
+        "sql": "CREATE TEMPORARY TABLE tmp_ddl AS SELECT name FROM raw.customers; \
+        INSERT INTO scratch.cust_names_copy SELECT name FROM tmp_ddl; DROP TABLE tmp_ddl"}
         """);
     PipelineOptions options = PipelineOptions.defaults("postgresql");
 
@@ -331,17 +334,38 @@ abstract class BackfillITCase {
                 "SELECT COUNT(*) FROM lineage_replacements WHERE target_entity = '" + view + "'"))
         .isEqualTo(1L);
 
-    List<Long> before = ddlState();
+    // A table the script made temporary leaves no trace, its drop included.
+    assertThat(
+            StoreContents.count(
+                store, "SELECT COUNT(*) FROM resources WHERE LOWER(title) = 'tmp_ddl'"))
+        .isZero();
+
+    List<Long> before = ddlState(archive.id());
     backfill(ddl, options);
-    assertThat(ddlState()).isEqualTo(before);
+    assertThat(ddlState(archive.id())).isEqualTo(before);
   }
 
-  /** Row counts of what DDL and replacements write, and of edges that count as live. */
-  private List<Long> ddlState() throws Exception {
+  /**
+   * Row counts of what DDL and replacements write. Edges into the renamed table are left out: what
+   * a rename copies depends on whether the edges into the old name were written before it was
+   * applied (another sink; see jobs/README.md), which a first run does not promise.
+   */
+  private List<Long> ddlState(UUID renamedTo) throws Exception {
+    String intoRenamed =
+        "(SELECT id FROM resources WHERE id = '"
+            + renamedTo
+            + "' OR table_id = '"
+            + renamedTo
+            + "')";
     return List.of(
         StoreContents.count(store, "SELECT COUNT(*) FROM resource_events"),
         StoreContents.count(store, "SELECT COUNT(*) FROM resources"),
-        StoreContents.count(store, "SELECT COUNT(*) FROM lineage_edges"),
+        StoreContents.count(
+            store,
+            "SELECT COUNT(*) FROM lineage_edges WHERE from_entity NOT IN "
+                + intoRenamed
+                + " AND to_entity NOT IN "
+                + intoRenamed),
         StoreContents.count(store, "SELECT COUNT(*) FROM lineage_replacements"),
         StoreContents.count(store, "SELECT COUNT(*) FROM resources WHERE learned"));
   }

@@ -88,9 +88,10 @@ final class SchemaHistorySink implements Sink<StatementChanges> {
   }
 
   /**
-   * One change into the history. A temporary table lives in its session only and is not recorded; a
-   * table created LIKE or as a CLONE of another is not recorded yet (its columns are the
-   * template's, which the change does not carry); TRUNCATE changes rows, not the schema.
+   * One change into the history, of a lasting table (the analyzer's session stitcher leaves
+   * temporary ones out). A table created LIKE or as a CLONE of another is not recorded yet (its
+   * columns are the template's, which the change does not carry); TRUNCATE changes rows, not the
+   * schema.
    */
   static void apply(
       SchemaHistoryDao history,
@@ -99,9 +100,7 @@ final class SchemaHistorySink implements Sink<StatementChanges> {
       Instant at,
       Optional<String> fingerprint) {
     if (change instanceof TableChange.Created c) {
-      if (!c.temporary()) {
-        history.learnTable(c.table(), created, learned(c.columns()), at);
-      }
+      history.learnTable(c.table(), created, learned(c.columns()), at);
     } else if (change instanceof TableChange.ColumnAdded c) {
       history.learnColumns(c.table(), learned(List.of(c.column())), at);
     } else if (change instanceof TableChange.ColumnDropped c) {
