@@ -1,12 +1,14 @@
 package io.tributary.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.DerivedEdge;
 import io.tributary.connectors.store.Direction;
 import io.tributary.connectors.store.LineageEdge;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.ResourceEvent;
 import io.tributary.connectors.store.StoreCatalog;
 import io.tributary.connectors.store.StoreIds;
 import io.tributary.connectors.store.TestDatabase;
@@ -255,6 +257,121 @@ abstract class BackfillITCase {
         .isEqualTo(1L);
     assertThat(accumulators.get(PipelineMetrics.warnings(WarningKind.AMBIGUOUS_COLUMN)))
         .isEqualTo(0L);
+  }
+
+  @Test
+  @Order(5)
+  void ddlFeedsTheSchemaHistoryAndAReplayChangesNothing(@TempDir Path dir) throws Exception {
+    Path ddl = dir.resolve("ddl.jsonl");
+    Files.writeString(
+        ddl,
+        """
+        {"query_id": "d1", "database_name": "analytics", "start_time": "2024-03-01T00:00:00Z",         "sql": "CREATE TABLE scratch.cust_copy (customer_id int, name varchar(100), \
+        email varchar(200), country char(2), created_at timestamp)"}
+        {"query_id": "d2", "database_name": "analytics", "start_time": "2024-03-01T01:00:00Z",         "sql": "INSERT INTO scratch.cust_copy SELECT * FROM raw.customers"}
+        {"query_id": "d3", "database_name": "analytics", "start_time": "2024-03-01T02:00:00Z",         "sql": "ALTER TABLE scratch.cust_copy RENAME TO cust_archive"}
+        {"query_id": "d4", "database_name": "analytics", "start_time": "2024-03-01T03:00:00Z",         "sql": "DROP TABLE scratch.cust_archive"}
+        {"query_id": "d5", "database_name": "analytics", "start_time": "2024-03-01T04:00:00Z",         "sql": "CREATE VIEW scratch.cust_names AS SELECT name FROM raw.customers"}
+        {"query_id": "d6", "database_name": "analytics", "start_time": "2024-03-01T05:00:00Z", \
+        "sql": "CREATE TEMPORARY TABLE tmp_ddl AS SELECT name FROM raw.customers; \
+        INSERT INTO scratch.cust_names_copy SELECT name FROM tmp_ddl; DROP TABLE tmp_ddl"}
+        """);
+    PipelineOptions options = PipelineOptions.defaults("postgresql");
+
+    backfill(ddl, options);
+
+    StoreCatalog.StoredTable copy = table("scratch", "cust_copy");
+    StoreCatalog.StoredTable archive = table("scratch", "cust_archive");
+    // Its declared columns, learned (the catalog leaves them out now the table is renamed).
+    assertThat(
+            StoreContents.count(
+                store,
+                "SELECT COUNT(*) FROM resources WHERE learned AND table_id = '"
+                    + copy.id()
+                    + "' AND title IN ('customer_id', 'name', 'email', 'country', 'created_at')"))
+        .isEqualTo(5L);
+    assertThat(
+            StoreContents.count(
+                store,
+                "SELECT COUNT(*) FROM resources WHERE table_id = '"
+                    + copy.id()
+                    + "' AND title = 'country' AND ordinal = 4"
+                    + " AND LOWER(native_type) = 'char(2)'"))
+        .isEqualTo(1L);
+    var history = store.schemaHistory();
+    assertThat(history.events(copy.id()))
+        .extracting(ResourceEvent::kind, ResourceEvent::at, ResourceEvent::related)
+        .containsExactly(
+            tuple(
+                ResourceEvent.Kind.CREATED,
+                Instant.parse("2024-03-01T00:00:00Z"),
+                Optional.empty()),
+            tuple(
+                ResourceEvent.Kind.RENAMED,
+                Instant.parse("2024-03-01T02:00:00Z"),
+                Optional.of(archive.id())));
+    assertThat(history.events(archive.id()))
+        .extracting(ResourceEvent::kind, ResourceEvent::at)
+        .containsExactly(
+            tuple(ResourceEvent.Kind.CREATED, Instant.parse("2024-03-01T02:00:00Z")),
+            tuple(ResourceEvent.Kind.DROPPED, Instant.parse("2024-03-01T03:00:00Z")));
+    assertThat(store.edges().find(StoreIds.edgeId(copy.id(), archive.id(), Direction.DOWNSTREAM)))
+        .isPresent();
+    assertThat(
+            store
+                .edges()
+                .find(
+                    StoreIds.edgeId(
+                        StoreIds.columnId(copy.id(), "email"),
+                        StoreIds.columnId(archive.id(), "email"),
+                        Direction.DOWNSTREAM)))
+        .isPresent();
+    // The view's definition replaced its contents, once.
+    UUID view = table("scratch", "cust_names").id();
+    assertThat(
+            StoreContents.count(
+                store,
+                "SELECT COUNT(*) FROM lineage_replacements WHERE target_entity = '" + view + "'"))
+        .isEqualTo(1L);
+
+    // A table the script made temporary leaves no trace, its drop included.
+    assertThat(
+            StoreContents.count(
+                store, "SELECT COUNT(*) FROM resources WHERE LOWER(title) = 'tmp_ddl'"))
+        .isZero();
+
+    List<Long> before = ddlState(archive.id());
+    backfill(ddl, options);
+    assertThat(ddlState(archive.id())).isEqualTo(before);
+  }
+
+  /**
+   * Row counts of what DDL and replacements write. Edges into the renamed table are left out: what
+   * a rename copies depends on whether the edges into the old name were written before it was
+   * applied (another sink; see jobs/README.md), which a first run does not promise.
+   */
+  private List<Long> ddlState(UUID renamedTo) throws Exception {
+    String intoRenamed =
+        "(SELECT id FROM resources WHERE id = '"
+            + renamedTo
+            + "' OR table_id = '"
+            + renamedTo
+            + "')";
+    return List.of(
+        StoreContents.count(store, "SELECT COUNT(*) FROM resource_events"),
+        StoreContents.count(store, "SELECT COUNT(*) FROM resources"),
+        StoreContents.count(
+            store,
+            "SELECT COUNT(*) FROM lineage_edges WHERE from_entity NOT IN "
+                + intoRenamed
+                + " AND to_entity NOT IN "
+                + intoRenamed),
+        StoreContents.count(store, "SELECT COUNT(*) FROM lineage_replacements"),
+        StoreContents.count(store, "SELECT COUNT(*) FROM resources WHERE learned"));
+  }
+
+  private StoreCatalog.StoredTable table(String schema, String table) {
+    return store.catalog().resolve(TableName.of("analytics", schema, table)).orElseThrow();
   }
 
   private UUID tableId(String schema, String table) {

@@ -1,26 +1,31 @@
 package io.tributary.jobs.pipeline;
 
+import io.tributary.connectors.sink.ContentReplacement;
 import io.tributary.connectors.sink.ResolvedEdge;
 import io.tributary.connectors.store.DeadLetter;
 import io.tributary.connectors.store.DeadLetterReason;
 import io.tributary.connectors.store.JobJdbcDrivers;
 import io.tributary.connectors.store.LineageEdges;
 import io.tributary.connectors.store.ResourceId;
+import io.tributary.connectors.store.RetirementReason;
 import io.tributary.sql.AnalysisRequest;
 import io.tributary.sql.LineageAnalyzer;
 import io.tributary.sql.dialect.Dialect;
 import io.tributary.sql.dialect.Dialects;
 import io.tributary.sql.model.AnalysisError;
+import io.tributary.sql.model.StatementKind;
 import io.tributary.sql.model.StatementLineage;
 import io.tributary.sql.model.WarningKind;
 import io.tributary.sql.session.SessionStitcher;
 import io.tributary.sql.session.TemporaryTableRule;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -41,10 +46,22 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Kinds whose statement replaces its target's whole contents. The analyzer does not tell CREATE
+   * OR REPLACE TABLE .. AS from a plain CTAS, so only an overwrite and a view's (re)definition are.
+   */
+  static final Set<StatementKind> REPLACES_CONTENTS =
+      EnumSet.of(
+          StatementKind.INSERT_OVERWRITE,
+          StatementKind.CREATE_VIEW,
+          StatementKind.CREATE_MATERIALIZED_VIEW);
+
   private final PipelineOptions options;
   private final PipelineStore store;
   private final OutputTag<DeadLetter> deadLetters;
   private final OutputTag<StatementRun> runs;
+  private final OutputTag<StatementChanges> changes;
+  private final OutputTag<ContentReplacement> replacements;
 
   private transient LineageAnalyzer analyzer;
   private transient PipelineStore.TaskNames names;
@@ -65,16 +82,22 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
 
   /**
    * @param runs where each statement that writes a table goes as an OpenLineage run, or null
+   * @param changes where each statement's table changes (DDL) go, at its first execution's time
+   * @param replacements where a statement that replaces a table's whole contents goes
    */
   AnalyzeStatements(
       PipelineOptions options,
       PipelineStore store,
       OutputTag<DeadLetter> deadLetters,
-      OutputTag<StatementRun> runs) {
+      OutputTag<StatementRun> runs,
+      OutputTag<StatementChanges> changes,
+      OutputTag<ContentReplacement> replacements) {
     this.options = options;
     this.store = store;
     this.deadLetters = deadLetters;
     this.runs = runs;
+    this.changes = changes;
+    this.replacements = replacements;
   }
 
   @Override
@@ -160,7 +183,30 @@ final class AnalyzeStatements extends ProcessFunction<FingerprintedQuery, Resolv
                 statement)
             .ifPresent(run -> ctx.output(runs, run));
       }
-      for (LineageEdges.Edge edge : names.resolve(statement, dialect).edges()) {
+      if (!statement.changes().isEmpty()) {
+        ctx.output(
+            changes,
+            new StatementChanges(
+                statement.kind(),
+                query.fingerprint(),
+                query.firstSeenMillis(),
+                statement.changes()));
+      }
+      LineageEdges.Resolved resolved = names.resolve(statement, dialect);
+      if (REPLACES_CONTENTS.contains(statement.kind())) {
+        resolved.edges().stream()
+            .filter(edge -> !edge.column())
+            .findFirst()
+            .ifPresent(
+                edge ->
+                    ctx.output(
+                        replacements,
+                        new ContentReplacement(
+                            ResourceId.of(edge.target()),
+                            query.firstSeenMillis(),
+                            RetirementReason.REPLACED)));
+      }
+      for (LineageEdges.Edge edge : resolved.edges()) {
         out.collect(
             new ResolvedEdge(
                 ResourceId.of(edge.source()),

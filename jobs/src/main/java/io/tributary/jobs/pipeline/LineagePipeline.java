@@ -1,5 +1,6 @@
 package io.tributary.jobs.pipeline;
 
+import io.tributary.connectors.sink.ContentReplacement;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
 import io.tributary.connectors.sink.ResolvedEdge;
@@ -26,6 +27,8 @@ import org.apache.flink.util.OutputTag;
  *   └─keyBy(fingerprint, dialect, defaults)─► First seen per fingerprint ─► (first/last seen) ─► Write queries seen
  *                                               ▼
  * Analyze statements (names resolved to resource ids) ─► failures ─► Write dead letters
+ *   ├─► table changes (DDL) ─► Write schema history
+ *   ├─► whole contents replaced ─► Write content replacements
  *   ▼
  *   └─keyBy(edge)─► Dedupe edges ─► Both directions ─► Write edges
  * </pre>
@@ -67,6 +70,11 @@ public final class LineagePipeline {
   }
 
   static final Duration MIN_COUNT_TTL = Duration.ofDays(2);
+
+  static final OutputTag<StatementChanges> TABLE_CHANGES =
+      new OutputTag<>("table-changes", TypeInformation.of(StatementChanges.class));
+  static final OutputTag<ContentReplacement> REPLACEMENTS =
+      new OutputTag<>("content-replacements", TypeInformation.of(ContentReplacement.class));
 
   static final OutputTag<StatementRun> RUNS =
       new OutputTag<>("openlineage-runs", TypeInformation.of(StatementRun.class));
@@ -134,7 +142,13 @@ public final class LineagePipeline {
     SingleOutputStreamOperator<ResolvedEdge> resolved =
         firstSeen
             .process(
-                new AnalyzeStatements(options, store, DEAD_LETTERS, runs == null ? null : RUNS))
+                new AnalyzeStatements(
+                    options,
+                    store,
+                    DEAD_LETTERS,
+                    runs == null ? null : RUNS,
+                    TABLE_CHANGES,
+                    REPLACEMENTS))
             .name("Analyze statements")
             .uid("analyze-statements");
 
@@ -147,6 +161,20 @@ public final class LineagePipeline {
           .uid("send-openlineage-events")
           .setParallelism(1);
     }
+
+    // One writer: DDL is rare, and one task keeps each analyze task's order (batch: time order).
+    resolved
+        .getSideOutput(TABLE_CHANGES)
+        .sinkTo(store.schemaHistorySink(batch))
+        .name("Write schema history")
+        .uid("write-schema-history")
+        .setParallelism(1);
+
+    resolved
+        .getSideOutput(REPLACEMENTS)
+        .sinkTo(store.replacementSink())
+        .name("Write content replacements")
+        .uid("write-content-replacements");
 
     resolved
         .keyBy(ResolvedEdge::key, ResolvedEdge.Key.TYPE)

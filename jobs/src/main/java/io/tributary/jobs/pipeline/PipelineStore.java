@@ -1,5 +1,6 @@
 package io.tributary.jobs.pipeline;
 
+import io.tributary.connectors.sink.ContentReplacement;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.QueryStats;
@@ -16,7 +17,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * The lineage store as the pipeline sees it: the names (a catalog for the analyzer, and the
- * resolution of its lineage) and edge lookups opened once per parallel task, and the four sinks.
+ * resolution of its lineage) and edge lookups opened once per parallel task, and the sinks.
  * Serializable, so it travels with the job graph and opens its connections on the task managers.
  */
 public interface PipelineStore extends Serializable {
@@ -44,6 +45,15 @@ public interface PipelineStore extends Serializable {
   Sink<ExecutionCount> queryExecutionsSink();
 
   Sink<DeadLetter> deadLetterSink();
+
+  /**
+   * The table changes of DDL statements, into the schema history: as received, or in batch held
+   * until the input ends and written in time order.
+   */
+  Sink<StatementChanges> schemaHistorySink(boolean batch);
+
+  /** Replacements of a table's whole contents, each recorded once. */
+  Sink<ContentReplacement> replacementSink();
 
   /** The store's names as one task sees them; not thread-safe. */
   interface TaskNames extends AutoCloseable {

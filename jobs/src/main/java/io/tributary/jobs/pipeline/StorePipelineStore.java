@@ -1,5 +1,6 @@
 package io.tributary.jobs.pipeline;
 
+import io.tributary.connectors.sink.ContentReplacement;
 import io.tributary.connectors.sink.EdgeStatus;
 import io.tributary.connectors.sink.ExecutionCount;
 import io.tributary.connectors.sink.LineageStoreSink;
@@ -156,6 +157,16 @@ public final class StorePipelineStore implements PipelineStore {
   @Override
   public Sink<DeadLetter> deadLetterSink() {
     return sink().deadLetters();
+  }
+
+  @Override
+  public Sink<StatementChanges> schemaHistorySink(boolean batch) {
+    return new SchemaHistorySink(url, batch);
+  }
+
+  @Override
+  public Sink<ContentReplacement> replacementSink() {
+    return sink().replacements();
   }
 
   private LineageStoreSink sink() {
