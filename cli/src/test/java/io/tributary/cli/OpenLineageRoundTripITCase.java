@@ -7,17 +7,13 @@ import io.tributary.api.ApiConfig;
 import io.tributary.api.LineageApi;
 import io.tributary.connectors.catalog.CatalogImport;
 import io.tributary.connectors.store.LineageStore;
+import io.tributary.connectors.store.StoredEdgeNames;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,45 +66,10 @@ class OpenLineageRoundTripITCase {
       }
       Set<String> sent;
       try (LineageStore backfilled = LineageStore.open(first, 2)) {
-        sent = edgeNames(backfilled);
+        sent = StoredEdgeNames.of(backfilled);
       }
       assertThat(sent).hasSize(70);
-      assertThat(edgeNames(received)).containsExactlyInAnyOrderElementsOf(sent);
+      assertThat(StoredEdgeNames.of(received)).containsExactlyInAnyOrderElementsOf(sent);
     }
-  }
-
-  /** Every stored relationship as "from>to" over qualified names (its DOWNSTREAM row). */
-  private static Set<String> edgeNames(LineageStore store) throws SQLException {
-    String sql =
-        """
-        SELECT f.database_name, f.schema_name, ft.title, f.title,
-               t.database_name, t.schema_name, tt.title, t.title
-        FROM lineage_edges e
-        JOIN resources f ON f.id = e.from_entity
-        LEFT JOIN resources ft ON ft.id = f.table_id
-        JOIN resources t ON t.id = e.to_entity
-        LEFT JOIN resources tt ON tt.id = t.table_id
-        WHERE e.direction = 'DOWNSTREAM'
-        """;
-    Set<String> names = new TreeSet<>();
-    try (Connection c = store.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        names.add(name(rs, 1) + ">" + name(rs, 5));
-      }
-    }
-    return names;
-  }
-
-  private static String name(ResultSet rs, int first) throws SQLException {
-    StringBuilder b = new StringBuilder();
-    for (int i = first; i < first + 4; i++) {
-      String part = rs.getString(i);
-      if (part != null) {
-        b.append(b.isEmpty() ? "" : ".").append(part);
-      }
-    }
-    return b.toString();
   }
 }
